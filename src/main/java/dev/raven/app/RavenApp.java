@@ -1,0 +1,134 @@
+package dev.raven.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.raven.auth.AccessTokens;
+import dev.raven.auth.AccountRemoval;
+import dev.raven.auth.Accounts;
+import dev.raven.auth.AuthGuard;
+import dev.raven.auth.AuthHandler;
+import dev.raven.auth.JwtSecret;
+import dev.raven.auth.PasswordHasher;
+import dev.raven.auth.Sessions;
+import dev.raven.config.RavenConfig;
+import dev.raven.db.Database;
+import dev.raven.health.HealthHandler;
+import dev.raven.http.Bodies;
+import dev.raven.http.ClientAddress;
+import dev.raven.http.ErrorMapper;
+import dev.raven.http.Json;
+import dev.raven.ratelimit.RateLimiter;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.json.JavalinJackson;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Builds a running Raven from a config: database, services, routes, server. Tests start
+ * one on port 0 with their own database; {@link dev.raven.Main} starts one for real.
+ */
+public final class RavenApp implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(RavenApp.class);
+
+    private final RavenConfig config;
+    private final Database database;
+    private final Javalin javalin;
+    private final ScheduledExecutorService housekeeping;
+
+    private RavenApp(RavenConfig config, Database database, Javalin javalin, ScheduledExecutorService housekeeping) {
+        this.config = config;
+        this.database = database;
+        this.javalin = javalin;
+        this.housekeeping = housekeeping;
+    }
+
+    /** Opens the database, runs migrations and starts serving. */
+    public static RavenApp start(RavenConfig config) {
+        Clock clock = Clock.systemUTC();
+        Database database = Database.open(config);
+        try {
+            String secret = JwtSecret.resolve(config.jwtSecret(), config.dataDir());
+            ObjectMapper mapper = Json.newMapper();
+            Bodies bodies = new Bodies(mapper);
+            AccessTokens accessTokens = new AccessTokens(secret, config.accessTokenTtl(), clock);
+            Sessions sessions = new Sessions(database.jdbi(), accessTokens, config.refreshTokenTtl(), clock);
+            PasswordHasher hasher = new PasswordHasher(config.bcryptCost());
+            Accounts accounts = new Accounts(database.jdbi(), hasher, sessions, new AccountRemoval(), clock);
+            RateLimiter limiter = new RateLimiter(clock, config.rateLimits().enabled());
+            ClientAddress clientAddress = new ClientAddress(config.trustProxy());
+
+            Handlers handlers = new Handlers(
+                    new HealthHandler(database.jdbi()),
+                    new AuthHandler(accounts, sessions, bodies, clientAddress, limiter, config.rateLimits()));
+            AuthGuard guard = new AuthGuard(accessTokens, sessions);
+
+            Javalin javalin = Javalin.create(c -> configure(c, config, mapper, guard, handlers));
+            javalin.start(config.serverHost(), config.serverPort());
+
+            ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "raven-housekeeping");
+                t.setDaemon(true);
+                return t;
+            });
+            housekeeping.scheduleWithFixedDelay(() -> purge(sessions), 1, 60, TimeUnit.MINUTES);
+            return new RavenApp(config, database, javalin, housekeeping);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static void configure(JavalinConfig c, RavenConfig config, ObjectMapper mapper, AuthGuard guard,
+                                  Handlers handlers) {
+        c.startup.showJavalinBanner = false;
+        c.startup.showOldJavalinVersionWarning = false;
+        c.jsonMapper(new JavalinJackson(mapper, false));
+        c.http.maxRequestSize = config.maxBodyBytes();
+        c.http.defaultContentType = "application/json";
+        c.router.ignoreTrailingSlashes = true;
+        c.router.treatMultipleSlashesAsSingleSlash = true;
+        c.jetty.modifyServer(server -> {
+            // Finish in-flight requests on stop (SIGTERM), up to the configured grace.
+            server.setHandler(new GracefulHandler());
+            server.setStopTimeout(config.shutdownGrace().toMillis());
+        });
+        Cors.install(c, config.corsOrigins());
+        ErrorMapper.install(c);
+        c.routes.beforeMatched(guard::check);
+        Routes.register(c.routes, handlers);
+    }
+
+    private static void purge(Sessions sessions) {
+        try {
+            sessions.purgeExpired();
+        } catch (RuntimeException e) {
+            log.warn("Session purge failed: {}", e.getMessage());
+        }
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    public RavenConfig config() {
+        return config;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    /** Stops accepting, lets in-flight requests finish, then closes the database. */
+    @Override
+    public void close() {
+        housekeeping.shutdownNow();
+        javalin.stop();
+        database.close();
+    }
+}

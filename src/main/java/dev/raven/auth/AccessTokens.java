@@ -1,0 +1,71 @@
+package dev.raven.auth;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.JWTVerifier;
+import com.auth0.jwt.algorithms.Algorithm;
+import com.auth0.jwt.exceptions.JWTVerificationException;
+import com.auth0.jwt.exceptions.TokenExpiredException;
+import com.auth0.jwt.interfaces.DecodedJWT;
+import dev.raven.http.Unauthorized;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Issues and checks access JWTs. The algorithm is pinned to HS256; exp, iat and jti are required. */
+public final class AccessTokens {
+    static final String TYPE = "access";
+    static final String SESSION_CLAIM = "sid";
+
+    private final Algorithm algorithm;
+    private final JWTVerifier verifier;
+    private final Duration ttl;
+    private final Clock clock;
+
+    public AccessTokens(String secret, Duration ttl, Clock clock) {
+        this.algorithm = Algorithm.HMAC256(secret);
+        this.ttl = ttl;
+        this.clock = clock;
+        this.verifier = JWT.require(algorithm)
+                .withClaim("token_type", TYPE)
+                .withClaimPresence("user_id")
+                .withClaimPresence(SESSION_CLAIM)
+                .withClaimPresence("exp")
+                .withClaimPresence("iat")
+                .withClaimPresence("jti")
+                .build();
+    }
+
+    public String issue(long userId, long sessionId) {
+        Instant now = clock.instant();
+        return JWT.create()
+                .withClaim("token_type", TYPE)
+                .withClaim("user_id", userId)
+                .withClaim(SESSION_CLAIM, sessionId)
+                .withIssuedAt(now)
+                .withExpiresAt(now.plus(ttl))
+                .withJWTId(UUID.randomUUID().toString().replace("-", ""))
+                .sign(algorithm);
+    }
+
+    /** The claims of a valid token; any defect is a 401 token_not_valid. */
+    public AccessClaims verify(String token) {
+        try {
+            DecodedJWT jwt = verifier.verify(token);
+            Long userId = jwt.getClaim("user_id").asLong();
+            Long sessionId = jwt.getClaim(SESSION_CLAIM).asLong();
+            if (userId == null || sessionId == null) {
+                throw Unauthorized.tokenNotValid("Given token not valid for any token type");
+            }
+            return new AccessClaims(userId, sessionId);
+        } catch (TokenExpiredException e) {
+            throw Unauthorized.tokenNotValid("Token is expired");
+        } catch (JWTVerificationException e) {
+            throw Unauthorized.tokenNotValid("Given token not valid for any token type");
+        }
+    }
+
+    public record AccessClaims(long userId, long sessionId) {
+    }
+}

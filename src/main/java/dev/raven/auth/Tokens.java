@@ -1,0 +1,5 @@
+package dev.raven.auth;
+
+/** The contract's Tokens object. */
+public record Tokens(String refresh, String access) {
+}

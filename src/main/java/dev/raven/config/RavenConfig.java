@@ -1,0 +1,162 @@
+package dev.raven.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every setting, parsed and checked once at start-up. See config.properties for
+ * what each one means; a malformed value fails here with the key in the message.
+ */
+public record RavenConfig(
+        String serverHost,
+        int serverPort,
+        Duration shutdownGrace,
+        long maxBodyBytes,
+        boolean trustProxy,
+        List<String> corsOrigins,
+        Path dataDir,
+        String dbUrl,
+        String dbUser,
+        String dbPassword,
+        int dbPoolSize,
+        String jwtSecret,
+        Duration accessTokenTtl,
+        Duration refreshTokenTtl,
+        int bcryptCost,
+        RateLimitSettings rateLimits,
+        String instanceName,
+        int tweetMaxLength) {
+
+    /** Loads defaults, then ./config.properties (or $RAVEN_CONFIG), then RAVEN_* variables. */
+    public static RavenConfig load(Map<String, String> env) {
+        RawSettings raw = RawSettings.defaults();
+        String file = env.get("RAVEN_CONFIG");
+        if (file != null && !file.isBlank()) {
+            Path path = Path.of(file);
+            if (!Files.isRegularFile(path)) {
+                throw new ConfigException("RAVEN_CONFIG: no such file " + path);
+            }
+            raw = raw.withFile(path);
+        } else if (Files.isRegularFile(Path.of("config.properties"))) {
+            raw = raw.withFile(Path.of("config.properties"));
+        }
+        return parse(raw.withEnvironment(env));
+    }
+
+    /** The defaults with the given settings changed: for tests and tools. */
+    public static RavenConfig withSettings(Map<String, String> settings) {
+        return parse(RawSettings.defaults().with(settings, "overrides"));
+    }
+
+    static RavenConfig parse(RawSettings raw) {
+        Parser p = new Parser(raw);
+        Path dataDir = Path.of(p.text("data.dir", false)).toAbsolutePath().normalize();
+        RateLimitSettings limits = new RateLimitSettings(
+                p.bool("ratelimit.enabled"),
+                p.integer("ratelimit.login.max", 1, 1_000_000),
+                p.integer("ratelimit.login.ip.max", 1, 1_000_000),
+                p.duration("ratelimit.login.window"),
+                p.integer("ratelimit.register.max", 1, 1_000_000),
+                p.duration("ratelimit.register.window"),
+                p.integer("ratelimit.refresh.max", 1, 1_000_000),
+                p.duration("ratelimit.refresh.window"));
+        String secret = p.text("jwt.secret", true);
+        if (!secret.isEmpty() && secret.length() < 32) {
+            throw new ConfigException("jwt.secret: must be at least 32 characters (or empty to generate one)");
+        }
+        Duration accessTtl = p.duration("jwt.access.ttl");
+        Duration refreshTtl = p.duration("jwt.refresh.ttl");
+        if (refreshTtl.compareTo(accessTtl) < 0) {
+            throw new ConfigException("jwt.refresh.ttl: must not be shorter than jwt.access.ttl");
+        }
+        return new RavenConfig(
+                p.text("server.host", false),
+                p.integer("server.port", 0, 65535),
+                p.duration("server.shutdown.grace"),
+                p.integer("http.max.body.bytes", 1024, 100 * 1024 * 1024),
+                p.bool("http.trust.proxy"),
+                p.list("cors.origins"),
+                dataDir,
+                p.text("db.url", true),
+                p.text("db.user", true),
+                p.text("db.password", true),
+                p.integer("db.pool.size", 1, 500),
+                secret,
+                accessTtl,
+                refreshTtl,
+                p.integer("bcrypt.cost", 4, 31),
+                limits,
+                p.text("instance.name", false),
+                p.integer("tweet.max.length", 1, 100_000));
+    }
+
+    /** The JDBC URL in use: the configured one, or the embedded H2 file under data.dir. */
+    public String effectiveDbUrl() {
+        if (!dbUrl.isEmpty()) {
+            return dbUrl;
+        }
+        return "jdbc:h2:file:" + dataDir.resolve("raven").toString().replace('\\', '/')
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+                // WRITE_DELAY=0: every commit reaches the file before the client hears OK,
+                // so an acknowledged write survives kill -9 of the server.
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+    }
+
+    public boolean isH2() {
+        return effectiveDbUrl().startsWith("jdbc:h2:");
+    }
+
+    /** Turns strings into typed values, naming the key in every complaint. */
+    private record Parser(RawSettings raw) {
+        String text(String key, boolean mayBeEmpty) {
+            String value = raw.get(key);
+            if (!mayBeEmpty && value.isEmpty()) {
+                throw new ConfigException(key + ": must not be empty (set in " + raw.source(key) + ")");
+            }
+            return value;
+        }
+
+        int integer(String key, int min, int max) {
+            String value = raw.get(key);
+            try {
+                int n = Integer.parseInt(value);
+                if (n < min || n > max) {
+                    throw new ConfigException(key + ": must be between " + min + " and " + max + ", got " + n);
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                throw new ConfigException(key + ": expected a whole number, got '" + value + "' (set in "
+                        + raw.source(key) + ")");
+            }
+        }
+
+        boolean bool(String key) {
+            String value = raw.get(key).toLowerCase(java.util.Locale.ROOT);
+            return switch (value) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new ConfigException(key + ": expected true or false, got '" + raw.get(key) + "'");
+            };
+        }
+
+        Duration duration(String key) {
+            Duration d = Durations.parse(key, raw.get(key));
+            if (d.isZero()) {
+                throw new ConfigException(key + ": must be longer than zero");
+            }
+            return d;
+        }
+
+        List<String> list(String key) {
+            String value = raw.get(key);
+            if (value.isEmpty()) {
+                return List.of();
+            }
+            return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.raven.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.raven.config.RavenConfig;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+
+/** The connection pool, the schema migrations and the Jdbi instance built on them. */
+public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final String description;
+
+    private Database(HikariDataSource dataSource, String description) {
+        this.dataSource = dataSource;
+        this.description = description;
+        this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        JdbiSetup.configure(jdbi);
+    }
+
+    /** Opens the pool and brings the schema up to date. */
+    public static Database open(RavenConfig config) {
+        String url = config.effectiveDbUrl();
+        if (config.isH2() && config.dbUrl().isEmpty()) {
+            try {
+                Files.createDirectories(config.dataDir());
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot create data.dir " + config.dataDir() + ": " + e.getMessage(), e);
+            }
+        }
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(url);
+        hikari.setUsername(config.dbUser().isEmpty() && config.isH2() ? "sa" : config.dbUser());
+        hikari.setPassword(config.dbPassword());
+        hikari.setMaximumPoolSize(config.dbPoolSize());
+        hikari.setPoolName("raven-db");
+        hikari.setConnectionTimeout(10_000);
+        HikariDataSource dataSource = new HikariDataSource(hikari);
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        return new Database(dataSource, describe(url));
+    }
+
+    /** The URL without credentials or options, fit for a log line. */
+    static String describe(String url) {
+        int options = url.indexOf(';');
+        String base = options >= 0 ? url.substring(0, options) : url;
+        int query = base.indexOf('?');
+        return query >= 0 ? base.substring(0, query) : base;
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public boolean isH2() {
+        return description.startsWith("jdbc:h2:");
+    }
+
+    @Override
+    public void close() {
+        if (isH2()) {
+            // Compact and close the embedded file cleanly rather than leaving it to recovery.
+            try {
+                jdbi.useHandle(h -> h.execute("SHUTDOWN"));
+            } catch (RuntimeException e) {
+                log.warn("H2 shutdown failed: {}", e.getMessage());
+            }
+        }
+        dataSource.close();
+    }
+}
