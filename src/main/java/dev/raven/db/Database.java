@@ -6,16 +6,12 @@ import dev.raven.config.RavenConfig;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
 
 /** The connection pool, the schema migrations and the Jdbi instance built on them. */
 public final class Database implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(Database.class);
-
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final String description;
@@ -78,16 +74,9 @@ public final class Database implements AutoCloseable {
         return description.startsWith("jdbc:h2:");
     }
 
+    /** Closing the pool closes the last connection, which closes an embedded H2 file cleanly. */
     @Override
     public void close() {
-        if (isH2()) {
-            // Compact and close the embedded file cleanly rather than leaving it to recovery.
-            try {
-                jdbi.useHandle(h -> h.execute("SHUTDOWN"));
-            } catch (RuntimeException e) {
-                log.warn("H2 shutdown failed: {}", e.getMessage());
-            }
-        }
         dataSource.close();
     }
 }

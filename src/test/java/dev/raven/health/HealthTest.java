@@ -1,0 +1,46 @@
+package dev.raven.health;
+
+import dev.raven.support.Api;
+import dev.raven.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class HealthTest {
+    static TestServer server;
+    static Api api;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+        api = server.api();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void healthAnswersOkWhenTheDatabaseAnswers() {
+        Api.Res res = api.get("/health", null);
+        assertEquals(200, res.status());
+        assertEquals("ok", res.json().get("status").asText());
+    }
+
+    @Test
+    void unknownRoutesAreJson404s() {
+        Api.Res res = api.get("/api/no/such/route/", null);
+        assertEquals(404, res.status());
+        assertEquals("not_found", res.json().get("code").asText());
+    }
+
+    @Test
+    void nonNumericIdsAreJson404s() {
+        Api.Res res = api.get("/health/abc", null);
+        assertEquals(404, res.status());
+        assertEquals("not_found", res.json().get("code").asText());
+    }
+}
