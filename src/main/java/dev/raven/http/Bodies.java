@@ -34,10 +34,7 @@ public final class Bodies {
             if (field.isEmpty()) {
                 throw ApiException.badRequest("Request body must be a JSON object.");
             }
-            String message = e instanceof InvalidFormatException
-                    ? "Invalid value for this field."
-                    : "Wrong type for this field.";
-            throw ApiException.invalid(field, message);
+            throw ApiException.invalid(field, expected(e.getTargetType(), e instanceof InvalidFormatException));
         } catch (JsonMappingException e) {
             String field = fieldPath(e);
             throw field.isEmpty() ? ApiException.badRequest("Invalid request body.")
@@ -45,6 +42,29 @@ public final class Bodies {
         } catch (JsonProcessingException e) {
             throw new ApiException(400, "malformed_json", "Malformed JSON in request body.");
         }
+    }
+
+    /** Says what the field should hold, in the client's terms rather than Java's. */
+    private static String expected(Class<?> type, boolean badFormat) {
+        if (type == null) {
+            return "Invalid value for this field.";
+        }
+        if (type == String.class) {
+            return "Expected a string.";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "Expected true or false.";
+        }
+        if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class) {
+            return "Expected a whole number.";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "Expected a date as YYYY-MM-DD.";
+        }
+        if (type.isRecord() || java.util.Map.class.isAssignableFrom(type)) {
+            return "Expected a JSON object.";
+        }
+        return badFormat ? "Invalid value for this field." : "Wrong type for this field.";
     }
 
     private static String fieldPath(JsonMappingException e) {
