@@ -15,7 +15,7 @@ class CliTest {
     void helpListsEveryCommand() {
         CliRun run = CliRun.of(Map.of(), "--help");
         assertEquals(0, run.exitCode(), run.toString());
-        for (String command : new String[] {"serve", "migrate-db"}) {
+        for (String command : new String[] {"serve", "migrate-db", "backup"}) {
             assertTrue(run.out().contains(command), run.toString());
         }
     }
@@ -25,6 +25,7 @@ class CliTest {
         CliRun run = CliRun.of(Map.of(), "migrate-db", "--help");
         assertEquals(0, run.exitCode(), run.toString());
         assertTrue(run.out().startsWith("usage: java -jar raven.jar migrate-db --to"), run.toString());
+        assertEquals(0, CliRun.of(Map.of(), "backup", "-h").exitCode());
         assertEquals(0, CliRun.of(Map.of(), "serve", "--help").exitCode());
     }
 
@@ -51,12 +52,14 @@ class CliTest {
         assertUsageError(CliRun.of(Map.of(), "migrate-db", "--from", "x"), "unknown option --from");
         assertUsageError(CliRun.of(Map.of(), "migrate-db", "--to=jdbc:postgresql://h/d", "--to", "jdbc:postgresql://h/e"),
                 "--to is given twice");
+        assertUsageError(CliRun.of(Map.of(), "backup"), "missing the backup FILE");
+        assertUsageError(CliRun.of(Map.of(), "backup", "a.zip", "b.zip"), "unexpected argument 'b.zip'");
         assertUsageError(CliRun.of(Map.of(), "serve", "now"), "unexpected argument 'now'");
     }
 
     @Test
     void aBadSettingIsAConfigurationError() {
-        CliRun run = CliRun.of(Map.of("RAVEN_SERVER_PORT", "eighty"), "migrate-db", "--to", "jdbc:postgresql://h/d");
+        CliRun run = CliRun.of(Map.of("RAVEN_SERVER_PORT", "eighty"), "backup", "x.zip");
         assertEquals(2, run.exitCode(), run.toString());
         assertTrue(run.err().contains("configuration error: server.port"), run.toString());
         assertFalse(run.err().contains("\tat "), run.toString());
