@@ -1,6 +1,7 @@
 package dev.raven.migrate;
 
 import dev.raven.support.PostgresSchema;
+import dev.raven.support.RequiresPostgres;
 import dev.raven.support.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,6 +74,7 @@ class GenericCopyTest {
     }
 
     @Test
+    @RequiresPostgres
     void anyTableIsCopiedWithItsIdsAndTheSequencesMoveOn() throws Exception {
         execute(h2, """
                 INSERT INTO zeta (id, label, payload) VALUES (3, 'three', X'00ff10'), (7, 'seven', NULL);

@@ -5,6 +5,7 @@ import dev.raven.app.RavenApp;
 import dev.raven.support.Api;
 import dev.raven.support.CliRun;
 import dev.raven.support.PostgresSchema;
+import dev.raven.support.RequiresPostgres;
 import dev.raven.support.ServerProcess;
 import dev.raven.support.TestDatabases;
 import dev.raven.support.TestServer;
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** migrate-db moves a seeded H2 installation to PostgreSQL, and Raven then runs on the copy. */
+@RequiresPostgres
 class MigrateDbTest {
     static final String SECRET = "migrate-db-test-shared-secret-0123456789";
     static final List<String> TABLES = List.of("users", "profiles", "login_sessions", "refresh_tokens");

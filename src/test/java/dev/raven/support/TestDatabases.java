@@ -1,12 +1,11 @@
 package dev.raven.support;
 
-import org.junit.jupiter.api.Assumptions;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -32,21 +31,25 @@ public final class TestDatabases {
     }
 
     /**
-     * A PostgreSQL server for a test that cannot run on H2: RAVEN_TEST_DB_URL, else the local
-     * server if it answers. Only when neither is there is the test skipped, and it says why;
-     * under make test-postgres the variable is set, so a missing server fails instead.
+     * The PostgreSQL server for tests that cannot run on H2: RAVEN_TEST_DB_URL, else the local
+     * server if it answers, else none. Under make test-postgres the variable is set, so a
+     * server that is down fails those tests instead of skipping them.
      */
-    public static String requirePostgres() {
+    public static Optional<String> postgresForTests() {
         String url = suitePostgres();
         if (url != null) {
-            return url;
+            return Optional.of(url);
         }
         if (localPostgresAnswers == null) {
             localPostgresAnswers = answers(LOCAL_POSTGRES + "&connectTimeout=2&loginTimeout=3");
         }
-        Assumptions.assumeTrue(localPostgresAnswers, "SKIPPED: needs PostgreSQL; none answers at " + LOCAL_POSTGRES
-                + " and " + ENV + " is unset (make test-postgres always runs this test)");
-        return LOCAL_POSTGRES;
+        return localPostgresAnswers ? Optional.of(LOCAL_POSTGRES) : Optional.empty();
+    }
+
+    /** The server for a test class marked {@link RequiresPostgres}, which is skipped when there is none. */
+    public static String requirePostgres() {
+        return postgresForTests().orElseThrow(() -> new IllegalStateException(
+                "no PostgreSQL for this test: mark it @RequiresPostgres so that it is skipped instead"));
     }
 
     /** The db.url for a data folder under make test-postgres: its own schema, made on first use. */
