@@ -46,7 +46,7 @@ final class RunningServer {
         HttpResponse<Path> response;
         try {
             // Ask first whether anyone listens, so that a missing token file is not blamed on a stopped server.
-            http.send(HttpRequest.newBuilder(backupUri.resolve("/health")).GET().build(),
+            http.send(HttpRequest.newBuilder(backupUri.resolve("/health")).timeout(Duration.ofSeconds(10)).GET().build(),
                     HttpResponse.BodyHandlers.discarding());
         } catch (ConnectException e) {
             return false;
