@@ -1,10 +1,13 @@
-# Raven: `make run` serves on the embedded H2 database; `make test` runs the whole suite.
+# Raven: `make run` serves on the embedded H2 database; `make test` runs the whole suite
+# on H2, `make test-postgres` runs it again on PostgreSQL (each test class on its own schema).
 MVN ?= mvn -B -q
 MVN_TEST ?= mvn -B --no-transfer-progress
 JAR := target/raven.jar
+# The PostgreSQL server for test-postgres: credentials in the URL, no schema (tests make their own).
+TEST_DB_URL ?= jdbc:postgresql://127.0.0.1:5432/test?user=postgres
 SOURCES := $(shell find src -type f 2>/dev/null) pom.xml config.properties
 
-.PHONY: build run test clean
+.PHONY: build run test test-postgres clean
 
 build: $(JAR)
 
@@ -16,6 +19,9 @@ run: $(JAR)
 
 test:
 	$(MVN_TEST) test
+
+test-postgres:
+	RAVEN_TEST_DB_URL='$(TEST_DB_URL)' $(MVN_TEST) test
 
 clean:
 	$(MVN) clean

@@ -7,5 +7,7 @@ public enum Access implements RouteRole {
     /** No token needed. */
     PUBLIC,
     /** A valid access token of a live session. */
-    USER
+    USER,
+    /** Local operator tools only: a loopback request with the token from data.dir (see ops.OperatorGuard). */
+    OPERATOR
 }

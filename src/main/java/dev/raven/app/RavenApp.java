@@ -9,13 +9,17 @@ import dev.raven.auth.AuthHandler;
 import dev.raven.auth.JwtSecret;
 import dev.raven.auth.PasswordHasher;
 import dev.raven.auth.Sessions;
+import dev.raven.backup.BackupHandler;
 import dev.raven.config.RavenConfig;
 import dev.raven.db.Database;
+import dev.raven.db.EmbeddedH2;
 import dev.raven.health.HealthHandler;
 import dev.raven.http.Bodies;
 import dev.raven.http.ClientAddress;
 import dev.raven.http.ErrorMapper;
 import dev.raven.http.Json;
+import dev.raven.ops.OperatorGuard;
+import dev.raven.ops.OperatorToken;
 import dev.raven.ratelimit.RateLimiter;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -65,10 +69,14 @@ public final class RavenApp implements AutoCloseable {
 
             Handlers handlers = new Handlers(
                     new HealthHandler(database.jdbi()),
-                    new AuthHandler(accounts, sessions, bodies, clientAddress, limiter, config.rateLimits()));
+                    new AuthHandler(accounts, sessions, bodies, clientAddress, limiter, config.rateLimits()),
+                    new BackupHandler(database.jdbi(), config.dataDir()));
             AuthGuard guard = new AuthGuard(accessTokens, sessions);
+            // Operator tools exist only for the embedded database (online backup).
+            OperatorGuard operatorGuard = new OperatorGuard(EmbeddedH2.isUsedBy(config)
+                    ? OperatorToken.issue(config.dataDir()) : OperatorToken.none());
 
-            Javalin javalin = Javalin.create(c -> configure(c, config, mapper, guard, handlers));
+            Javalin javalin = Javalin.create(c -> configure(c, config, mapper, guard, operatorGuard, handlers));
             javalin.start(config.serverHost(), config.serverPort());
 
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -85,7 +93,7 @@ public final class RavenApp implements AutoCloseable {
     }
 
     private static void configure(JavalinConfig c, RavenConfig config, ObjectMapper mapper, AuthGuard guard,
-                                  Handlers handlers) {
+                                  OperatorGuard operatorGuard, Handlers handlers) {
         c.startup.showJavalinBanner = false;
         c.startup.showOldJavalinVersionWarning = false;
         c.jsonMapper(new JavalinJackson(mapper, false));
@@ -101,6 +109,7 @@ public final class RavenApp implements AutoCloseable {
         Cors.install(c, config.corsOrigins());
         ErrorMapper.install(c);
         c.routes.beforeMatched(guard::check);
+        c.routes.beforeMatched(operatorGuard::check);
         Routes.register(c.routes, handlers);
     }
 

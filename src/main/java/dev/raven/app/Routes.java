@@ -2,6 +2,7 @@ package dev.raven.app;
 
 import io.javalin.config.RoutesConfig;
 
+import static dev.raven.app.Access.OPERATOR;
 import static dev.raven.app.Access.PUBLIC;
 import static dev.raven.app.Access.USER;
 
@@ -25,5 +26,8 @@ final class Routes {
         routes.post("/api/auth/user/logout_all", h.auth()::logoutAll, USER);
         routes.put("/api/auth/user/edit", h.auth()::edit, USER);
         routes.delete("/api/auth/user/delete", h.auth()::delete, USER);
+
+        // operations: local tools only (java -jar raven.jar backup); never proxy /internal/
+        routes.post("/internal/backup", h.backup()::backup, OPERATOR);
     }
 }

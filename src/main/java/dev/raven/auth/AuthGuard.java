@@ -5,7 +5,7 @@ import dev.raven.http.Unauthorized;
 import io.javalin.http.Context;
 
 /**
- * The one before-handler that checks JWTs. Every matched route not marked PUBLIC needs
+ * The one before-handler that checks JWTs. Every matched route not marked PUBLIC (or OPERATOR) needs
  * a valid access token whose session is still live; the caller is then on the context.
  */
 public final class AuthGuard {
@@ -20,8 +20,8 @@ public final class AuthGuard {
     }
 
     public void check(Context ctx) {
-        if (ctx.routeRoles().contains(Access.PUBLIC)) {
-            return;
+        if (ctx.routeRoles().contains(Access.PUBLIC) || ctx.routeRoles().contains(Access.OPERATOR)) {
+            return; // operator routes have their own guard
         }
         String token = bearerToken(ctx.header("Authorization"));
         AccessTokens.AccessClaims claims = accessTokens.verify(token);

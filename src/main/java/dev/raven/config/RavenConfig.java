@@ -31,6 +31,9 @@ public record RavenConfig(
         String instanceName,
         int tweetMaxLength) {
 
+    /** The embedded database's file name in data.dir, without H2's .mv.db suffix. */
+    public static final String EMBEDDED_DB_NAME = "raven";
+
     /** Loads defaults, then ./config.properties (or $RAVEN_CONFIG), then RAVEN_* variables. */
     public static RavenConfig load(Map<String, String> env) {
         RawSettings raw = RawSettings.defaults();
@@ -99,7 +102,7 @@ public record RavenConfig(
         if (!dbUrl.isEmpty()) {
             return dbUrl;
         }
-        return "jdbc:h2:file:" + dataDir.resolve("raven").toString().replace('\\', '/')
+        return "jdbc:h2:file:" + dataDir.resolve(EMBEDDED_DB_NAME).toString().replace('\\', '/')
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
                 // WRITE_DELAY=0: every commit reaches the file before the client hears OK,
                 // so an acknowledged write survives kill -9 of the server.

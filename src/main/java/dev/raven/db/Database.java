@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.raven.config.RavenConfig;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
@@ -12,6 +13,8 @@ import java.nio.file.Files;
 
 /** The connection pool, the schema migrations and the Jdbi instance built on them. */
 public final class Database implements AutoCloseable {
+    private static final String MIGRATIONS = "classpath:db/migration";
+
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final String description;
@@ -35,23 +38,30 @@ public final class Database implements AutoCloseable {
         }
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(url);
-        hikari.setUsername(config.dbUser().isEmpty() && config.isH2() ? "sa" : config.dbUser());
-        hikari.setPassword(config.dbPassword());
+        // An empty setting is left unset so that credentials in the URL (?user=...) apply.
+        String user = config.dbUser().isEmpty() && config.isH2() ? "sa" : config.dbUser();
+        if (!user.isEmpty()) {
+            hikari.setUsername(user);
+        }
+        if (!config.dbPassword().isEmpty()) {
+            hikari.setPassword(config.dbPassword());
+        }
         hikari.setMaximumPoolSize(config.dbPoolSize());
         hikari.setPoolName("raven-db");
         hikari.setConnectionTimeout(10_000);
         HikariDataSource dataSource = new HikariDataSource(hikari);
         try {
-            Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
+            migrations().dataSource(dataSource).load().migrate();
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
         }
         return new Database(dataSource, describe(url));
+    }
+
+    /** Flyway set up with Raven's migrations; the caller names the data source. */
+    public static FluentConfiguration migrations() {
+        return Flyway.configure().locations(MIGRATIONS);
     }
 
     /** The URL without credentials or options, fit for a log line. */

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Fixed-window counters kept in this instance's memory. Several instances behind one
- * proxy each keep their own counts (see the README on sizing limits for that).
+ * proxy each keep their own counts (docs/DEPLOYMENT.md says how to size limits for that).
  */
 public final class RateLimiter {
     private static final int PRUNE_EVERY = 1024;

@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A real Raven on a random port with its own fresh database (an H2 file in a temp
- * folder), for one test class. Close it in @AfterAll.
+ * A real Raven on a random port with its own fresh database, for one test class: an H2
+ * file in a temp folder, or under make test-postgres (RAVEN_TEST_DB_URL set) a fresh
+ * PostgreSQL schema that belongs to that folder. Close it in @AfterAll.
  */
 public final class TestServer implements AutoCloseable {
     private final RavenApp app;
@@ -34,10 +35,20 @@ public final class TestServer implements AutoCloseable {
     /** Starts with the test defaults changed by {@code settings} (config keys). */
     public static TestServer start(Map<String, String> settings) {
         Path dataDir = newDataDir();
-        return new TestServer(RavenApp.start(config(dataDir, settings)), dataDir);
+        try {
+            return new TestServer(RavenApp.start(config(dataDir, settings)), dataDir);
+        } catch (RuntimeException e) {
+            TestDatabases.dropSchemaOf(dataDir);
+            deleteRecursively(dataDir);
+            throw e;
+        }
     }
 
-    /** Test defaults: port 0, cheap bcrypt, a fresh data folder, the given overrides. */
+    /**
+     * Test defaults: port 0, cheap bcrypt, a fresh data folder, the given overrides. Unless the
+     * overrides name a db.url, the folder's database is used: its H2 file, or its PostgreSQL
+     * schema under make test-postgres (the same one each time, so restarts find their data).
+     */
     public static RavenConfig config(Path dataDir, Map<String, String> settings) {
         Map<String, String> all = new HashMap<>();
         all.put("server.host", "127.0.0.1");
@@ -45,6 +56,11 @@ public final class TestServer implements AutoCloseable {
         all.put("data.dir", dataDir.toString());
         all.put("bcrypt.cost", "4");
         all.put("server.shutdown.grace", "2s");
+        if (TestDatabases.suitePostgres() != null && !settings.containsKey("db.url")) {
+            all.put("db.url", TestDatabases.suiteUrlFor(dataDir));
+            // Many suites may share one server: keep each test server's pool small.
+            all.put("db.pool.size", "5");
+        }
         all.putAll(settings);
         return RavenConfig.withSettings(all);
     }
@@ -76,6 +92,7 @@ public final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         app.close();
+        TestDatabases.dropSchemaOf(dataDir);
         deleteRecursively(dataDir);
     }
 

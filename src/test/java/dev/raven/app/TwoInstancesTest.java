@@ -1,0 +1,207 @@
+package dev.raven.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.raven.support.Api;
+import dev.raven.support.PostgresSchema;
+import dev.raven.support.RequiresPostgres;
+import dev.raven.support.TestDatabases;
+import dev.raven.support.TestServer;
+import dev.raven.support.TestUser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two Raven instances on one PostgreSQL schema with one shared jwt.secret, as behind a load
+ * balancer: whatever one instance does, the other sees at once, because it lives in the
+ * database. Rate limits are the documented exception: each instance counts its own.
+ */
+@RequiresPostgres
+class TwoInstancesTest {
+    static final String SHARED_SECRET = "two-instances-share-one-jwt-secret-0123456789";
+    static final int LOGIN_LIMIT = 3;
+
+    static PostgresSchema schema;
+    static TestServer a;
+    static TestServer b;
+
+    @BeforeAll
+    static void startTwoInstancesOnOneDatabase() {
+        schema = PostgresSchema.create(TestDatabases.requirePostgres());
+        Map<String, String> settings = Map.of(
+                "db.url", schema.url(),
+                "db.pool.size", "5",
+                "jwt.secret", SHARED_SECRET,
+                "ratelimit.register.max", "1000",
+                "ratelimit.login.max", String.valueOf(LOGIN_LIMIT));
+        a = TestServer.start(settings);
+        b = TestServer.start(settings);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (b != null) {
+            b.close();
+        }
+        if (a != null) {
+            a.close();
+        }
+        if (schema != null) {
+            schema.close();
+        }
+    }
+
+    @Test
+    void aTokenFromOneInstanceWorksOnTheOther() {
+        TestUser user = a.api().register(Api.uniqueName("roamer"));
+        Api.Res me = b.api().get("/api/auth/user/current_user/", user.access());
+        assertEquals(202, me.status(), me.toString());
+        assertEquals(user.username(), me.json().get("username").asText());
+
+        String accessFromB = b.api().login(user.username(), TestUser.PASSWORD).json().get("access").asText();
+        assertEquals(202, a.api().get("/api/auth/user/current_user/", accessFromB).status());
+    }
+
+    @Test
+    void aRefreshOnOneInstanceGivesTokensTheOtherAccepts() {
+        TestUser user = a.api().register(Api.uniqueName("refresher"));
+        JsonNode pair = b.api().post("/api/auth/refresh_token/", Map.of("refresh", user.refresh()), null).json();
+        assertEquals(202, a.api().get("/api/auth/user/current_user/", pair.get("access").asText()).status());
+        assertEquals(200, a.api().post("/api/auth/refresh_token/", Map.of("refresh", pair.get("refresh").asText()), null)
+                .status());
+    }
+
+    @Test
+    void logoutOnOneInstanceEndsTheSessionOnTheOtherAtOnce() {
+        TestUser user = a.api().register(Api.uniqueName("leaver"));
+        assertEquals(202, b.api().get("/api/auth/user/current_user/", user.access()).status());
+
+        assertEquals(205, a.api().post("/api/auth/user/logout/", Map.of("refresh_token", user.refresh()), user.access())
+                .status());
+
+        Api.Res onB = b.api().get("/api/auth/user/current_user/", user.access());
+        assertEquals(401, onB.status());
+        assertEquals("token_not_valid", onB.json().get("code").asText());
+        assertEquals(401, b.api().post("/api/auth/refresh_token/", Map.of("refresh", user.refresh()), null).status());
+    }
+
+    @Test
+    void logoutEverywhereOnOneInstanceEndsSessionsStartedOnTheOther() {
+        TestUser user = a.api().register(Api.uniqueName("everywhere"));
+        String accessFromB = b.api().login(user.username(), TestUser.PASSWORD).json().get("access").asText();
+
+        assertEquals(205, a.api().post("/api/auth/user/logout_all/", null, user.access()).status());
+
+        assertEquals(401, b.api().get("/api/auth/user/current_user/", accessFromB).status());
+        assertEquals(401, b.api().get("/api/auth/user/current_user/", user.access()).status());
+    }
+
+    @Test
+    void aPasswordChangeOnOneInstanceEndsTheOtherSessionsOnTheOther() {
+        TestUser user = a.api().register(Api.uniqueName("changer"));
+        String otherSession = b.api().login(user.username(), TestUser.PASSWORD).json().get("access").asText();
+
+        Api.Res changed = a.api().put("/api/auth/user/edit/", Map.of("update_password", true,
+                "current_password", TestUser.PASSWORD, "new_password", "a-brand-new-password"), user.access());
+        assertEquals(202, changed.status(), changed.toString());
+
+        assertEquals(401, b.api().get("/api/auth/user/current_user/", otherSession).status());
+        assertEquals(202, b.api().get("/api/auth/user/current_user/", user.access()).status(), "the caller's session stays");
+        String fresh = changed.json().at("/tokens/access").asText();
+        assertEquals(202, b.api().get("/api/auth/user/current_user/", fresh).status());
+        assertEquals(200, b.api().login(user.username(), "a-brand-new-password").status());
+        assertEquals(401, b.api().login(user.username(), TestUser.PASSWORD).status());
+    }
+
+    @Test
+    void aRefreshTokenReusedOnTheOtherInstanceEndsTheSession() {
+        TestUser user = a.api().register(Api.uniqueName("reuser"));
+        JsonNode rotated = a.api().post("/api/auth/refresh_token/", Map.of("refresh", user.refresh()), null).json();
+
+        Api.Res reuse = b.api().post("/api/auth/refresh_token/", Map.of("refresh", user.refresh()), null);
+        assertEquals(401, reuse.status());
+
+        // Someone else holds a copy: the whole session ends, on both instances.
+        assertEquals(401, a.api().get("/api/auth/user/current_user/", rotated.get("access").asText()).status());
+        assertEquals(401, a.api().post("/api/auth/refresh_token/", Map.of("refresh", rotated.get("refresh").asText()),
+                null).status());
+    }
+
+    @Test
+    void oneRefreshTokenSentToBothInstancesAtOnceIsSpentOnlyOnce() {
+        TestUser user = a.api().register(Api.uniqueName("racer"));
+        List<Api.Res> answers = atOnceThroughBoth(8,
+                api -> api.post("/api/auth/refresh_token/", Map.of("refresh", user.refresh()), null));
+
+        List<Api.Res> issued = answers.stream().filter(r -> r.status() == 200).toList();
+        assertEquals(1, issued.size(), answers.toString());
+        assertTrue(answers.stream().allMatch(r -> r.status() == 200 || r.status() == 401), answers.toString());
+        // The others were reuses, so the session ended, the winner's tokens with it.
+        assertEquals(401, b.api().get("/api/auth/user/current_user/", issued.get(0).json().get("access").asText())
+                .status());
+    }
+
+    @Test
+    void oneUsernameRegisteredOnBothInstancesAtOnceMakesOneAccount() {
+        String username = Api.uniqueName("contested");
+        List<Api.Res> answers = atOnceThroughBoth(8,
+                api -> api.post("/api/auth/user/register/", Api.registration(username, TestUser.PASSWORD), null));
+
+        assertEquals(1, answers.stream().filter(r -> r.status() == 201).count(), answers.toString());
+        assertTrue(answers.stream().filter(r -> r.status() != 201).allMatch(r -> r.status() == 409), answers.toString());
+    }
+
+    @Test
+    void rateLimitsCountPerInstanceAsDocumented() {
+        TestUser user = a.api().register(Api.uniqueName("limited"));
+        for (int i = 0; i < LOGIN_LIMIT; i++) {
+            assertEquals(401, a.api().login(user.username(), "wrong-password").status());
+        }
+        assertEquals(429, a.api().login(user.username(), "wrong-password").status());
+        // B has counted nothing yet: with N instances a client gets up to N times the limit.
+        assertEquals(401, b.api().login(user.username(), "wrong-password").status());
+        assertEquals(200, b.api().login(user.username(), TestUser.PASSWORD).status());
+    }
+
+    /**
+     * Sends {@code count} requests as nearly at once as possible, alternating between the two
+     * instances (even ones to A, odd ones to B); returns the answers in that order.
+     */
+    static List<Api.Res> atOnceThroughBoth(int count, Function<Api, Api.Res> request) {
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Api.Res>> pending = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                Api api = new Api((i % 2 == 0 ? a : b).baseUrl()); // one client per request: no shared connection
+                pending.add(pool.submit(() -> {
+                    start.await();
+                    return request.apply(api);
+                }));
+            }
+            start.countDown();
+            List<Api.Res> answers = new ArrayList<>();
+            for (Future<Api.Res> answer : pending) {
+                answers.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            return answers;
+        } catch (Exception e) {
+            throw new IllegalStateException("concurrent requests failed", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
