@@ -2,7 +2,9 @@ package dev.raven.app;
 
 import dev.raven.auth.AuthHandler;
 import dev.raven.health.HealthHandler;
+import dev.raven.profile.ProfileHandler;
+import dev.raven.tweet.TweetHandler;
 
 /** Every route handler, built once by {@link RavenApp} and handed to {@link Routes}. */
-record Handlers(HealthHandler health, AuthHandler auth) {
+record Handlers(HealthHandler health, AuthHandler auth, ProfileHandler profiles, TweetHandler tweets) {
 }
