@@ -129,7 +129,7 @@ public final class Social {
     /** The URL of a Link: <url>; rel="next" header, or null. */
     public static String nextLink(Api.Res res) {
         String link = res.header("Link");
-        if (link == null) {
+        if (link == null || link.isEmpty()) {
             return null;
         }
         int start = link.indexOf('<');
