@@ -1,5 +1,6 @@
 package dev.raven.http;
 
+import dev.raven.db.ListRow;
 import io.javalin.http.Context;
 
 import java.net.URLEncoder;
@@ -38,6 +39,11 @@ public final class Paging {
     public record Cursor(Instant at, int kind, long id) {
         public Cursor(Instant at, long id) {
             this(at, 0, id);
+        }
+
+        /** The position of a list row that sorts by (time, id). */
+        public static Cursor of(ListRow row) {
+            return new Cursor(row.sortAt(), row.id());
         }
 
         String encode() {

@@ -1,7 +1,6 @@
 package dev.raven.profile;
 
 import dev.raven.auth.AuthGuard;
-import dev.raven.db.ListRow;
 import dev.raven.http.Bodies;
 import dev.raven.http.Paging;
 import dev.raven.http.PathIds;
@@ -42,7 +41,7 @@ public final class ProfileHandler {
         long profileId = PathIds.id(ctx);
         Paging.PageRequest page = paging.request(ctx);
         ctx.status(200).json(profiles.followers(viewer(ctx), profileId, page,
-                rows -> paging.page(ctx, page, rows, ListRow::cursor)));
+                rows -> paging.page(ctx, page, rows, Paging.Cursor::of)));
     }
 
     /** GET get_following/:profile_id/. */
@@ -50,7 +49,7 @@ public final class ProfileHandler {
         long profileId = PathIds.id(ctx);
         Paging.PageRequest page = paging.request(ctx);
         ctx.status(200).json(profiles.following(viewer(ctx), profileId, page,
-                rows -> paging.page(ctx, page, rows, ListRow::cursor)));
+                rows -> paging.page(ctx, page, rows, Paging.Cursor::of)));
     }
 
     private static long viewer(Context ctx) {

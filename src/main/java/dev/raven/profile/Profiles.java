@@ -42,6 +42,7 @@ public final class Profiles {
         errors.throwIfAny();
         return Transactions.inTransaction(jdbi, h -> {
             ProfileDao dao = h.attach(ProfileDao.class);
+            dao.lock(viewerUserId); // concurrent partial edits of different fields must not undo each other
             Profile current = dao.findByUserId(viewerUserId, viewerUserId).orElseThrow(Profiles::profileNotFound);
             dao.updateEditable(viewerUserId,
                     Objects.requireNonNullElse(req.alias(), current.alias()),

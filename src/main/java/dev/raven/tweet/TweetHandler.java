@@ -7,6 +7,8 @@ import dev.raven.http.Paging;
 import dev.raven.http.PathIds;
 import io.javalin.http.Context;
 
+import java.util.List;
+
 /** The tweets section of the contract (explore routes come with the discovery feature). */
 public final class TweetHandler {
     private final Tweets tweets;
@@ -123,8 +125,8 @@ public final class TweetHandler {
         ctx.status(200).json(lists.media(viewer(ctx), userId, page, rows -> pageOf(ctx, page, rows)));
     }
 
-    private java.util.List<ListRow> pageOf(Context ctx, Paging.PageRequest page, java.util.List<ListRow> rows) {
-        return paging.page(ctx, page, rows, ListRow::cursor);
+    private List<ListRow> pageOf(Context ctx, Paging.PageRequest page, List<ListRow> rows) {
+        return paging.page(ctx, page, rows, Paging.Cursor::of);
     }
 
     private static long viewer(Context ctx) {
