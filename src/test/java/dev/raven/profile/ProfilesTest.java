@@ -63,6 +63,18 @@ class ProfilesTest {
     }
 
     @Test
+    void everyProfileRouteNeedsAToken() {
+        for (Api.Res res : List.of(api.get("/api/profiles/view_profile/1/", null),
+                api.put("/api/profiles/edit/", Map.of(), null),
+                api.put("/api/profiles/follow_status/1/", null, null),
+                api.get("/api/profiles/get_followers/1/", null),
+                api.get("/api/profiles/get_following/1/", null))) {
+            assertEquals(401, res.status(), res.body());
+            assertEquals("not_authenticated", res.json().get("code").asText());
+        }
+    }
+
+    @Test
     void viewProfileOfAMissingUserIs404() {
         TestUser viewer = social.user("seeker");
         assertEquals(404, api.get("/api/profiles/view_profile/999999999/", viewer.access()).status());

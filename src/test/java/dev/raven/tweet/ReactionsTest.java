@@ -139,7 +139,8 @@ class ReactionsTest {
                 social.retweet(actor, 999_999_999L), social.unretweet(actor, 999_999_999L),
                 api.put("/api/tweets/liked_tweets_list/abc/", null, actor.access()),
                 api.get("/api/tweets/get_tweet_like_list/999999999/", actor.access()),
-                api.get("/api/tweets/retweet_list/999999999/", actor.access()))) {
+                api.get("/api/tweets/retweet_list/999999999/", actor.access()),
+                api.get("/api/tweets/get_liked/999999999/", actor.access()))) {
             assertEquals(404, res.status(), res.body());
             assertEquals("not_found", res.json().get("code").asText());
         }
