@@ -20,11 +20,20 @@ import dev.raven.http.ErrorMapper;
 import dev.raven.http.Json;
 import dev.raven.ops.OperatorGuard;
 import dev.raven.ops.OperatorToken;
+import dev.raven.http.Paging;
+import dev.raven.profile.ProfileHandler;
+import dev.raven.profile.Profiles;
 import dev.raven.ratelimit.RateLimiter;
+import dev.raven.tweet.HomeTimeline;
+import dev.raven.tweet.Reactions;
+import dev.raven.tweet.TweetHandler;
+import dev.raven.tweet.TweetLists;
+import dev.raven.tweet.Tweets;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.json.JavalinJackson;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,10 +76,16 @@ public final class RavenApp implements AutoCloseable {
             RateLimiter limiter = new RateLimiter(clock, config.rateLimits().enabled());
             ClientAddress clientAddress = new ClientAddress(config.trustProxy());
 
+            Paging paging = new Paging(config.trustProxy());
+            Jdbi jdbi = database.jdbi();
+
             Handlers handlers = new Handlers(
-                    new HealthHandler(database.jdbi()),
+                    new HealthHandler(jdbi),
                     new AuthHandler(accounts, sessions, bodies, clientAddress, limiter, config.rateLimits()),
-                    new BackupHandler(database.jdbi(), config.dataDir()));
+                    new ProfileHandler(new Profiles(jdbi, clock), bodies, paging),
+                    new TweetHandler(new Tweets(jdbi, config.tweetMaxLength(), clock), new Reactions(jdbi, clock),
+                            new TweetLists(jdbi), new HomeTimeline(jdbi), bodies, paging),
+                    new BackupHandler(jdbi, config.dataDir()));
             AuthGuard guard = new AuthGuard(accessTokens, sessions);
             // Operator tools exist only for the embedded database (online backup).
             OperatorGuard operatorGuard = new OperatorGuard(EmbeddedH2.isUsedBy(config)

@@ -1,5 +1,7 @@
 package dev.raven.auth;
 
+import dev.raven.profile.FollowDao;
+import dev.raven.tweet.TweetRemoval;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -10,6 +12,10 @@ import org.jdbi.v3.core.Handle;
 public final class AccountRemoval {
 
     public void remove(Handle handle, long userId) {
+        FollowDao follows = handle.attach(FollowDao.class);
+        follows.uncountFollowsBy(userId);
+        follows.uncountFollowsOf(userId);
+        TweetRemoval.uncountEverythingOf(handle, userId);
         handle.attach(UserDao.class).delete(userId);
     }
 }

@@ -19,8 +19,8 @@ public interface ProfileDao {
             + "p.tweets_and_replies_count AS number_of_tweets_and_replies, p.media_count AS number_of_media, "
             + "CASE WHEN p.user_id = :viewer THEN p.date_of_birth END AS date_of_birth, "
             + "p.image_url, p.background_image_url, u.date_joined, "
-            // follows arrive with the social core; until then nobody follows anybody
-            + "FALSE AS following, "
+            + "EXISTS (SELECT 1 FROM follows vf WHERE vf.follower_id = :viewer AND vf.followed_id = p.user_id) "
+            + "AS following, "
             + "p.followers_count AS number_of_followers, p.following_count AS number_of_following "
             + "FROM profiles p JOIN users u ON u.id = p.user_id ";
 
@@ -36,4 +36,17 @@ public interface ProfileDao {
 
     @SqlQuery(PROFILE_SELECT + "WHERE p.id = :id")
     Optional<Profile> findById(@Bind("id") long profileId, @Bind("viewer") long viewerUserId);
+
+    /** The user a profile belongs to, if the profile exists. */
+    @SqlQuery("SELECT user_id FROM profiles WHERE id = :id")
+    Optional<Long> userIdOf(@Bind("id") long profileId);
+
+    @SqlUpdate("UPDATE profiles SET alias = :alias, bio = :bio, image_url = :imageUrl, "
+            + "background_image_url = :backgroundImageUrl WHERE user_id = :userId")
+    int updateEditable(@Bind("userId") long userId, @Bind("alias") String alias, @Bind("bio") String bio,
+                       @Bind("imageUrl") String imageUrl, @Bind("backgroundImageUrl") String backgroundImageUrl);
+
+    /** Row-locks a profile: toggles that change two profiles' counters lock both, lower user id first. */
+    @SqlQuery("SELECT id FROM profiles WHERE user_id = :userId FOR UPDATE")
+    Optional<Long> lock(@Bind("userId") long userId);
 }

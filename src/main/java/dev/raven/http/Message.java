@@ -1,0 +1,5 @@
+package dev.raven.http;
+
+/** The contract's {"message": "..."} answer of actions that return no object. */
+public record Message(String message) {
+}

@@ -1,0 +1,86 @@
+package dev.raven.tweet;
+
+import dev.raven.db.Transactions;
+import dev.raven.http.ApiException;
+import dev.raven.http.Message;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Likes, saves and retweets. Each change first locks the tweet row, so concurrent changes
+ * to one tweet run one after another: the row and the counters always move together, and
+ * the primary key makes a duplicate impossible even if they did not.
+ */
+public final class Reactions {
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public Reactions(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    /** PUT liked_tweets_list/:id/ and saved_tweets_list/:id/: adds if absent, removes if present. */
+    Message toggle(long viewerUserId, long tweetId, Reaction reaction) {
+        String list = reaction == Reaction.LIKE ? "liked tweets" : "saved tweets";
+        return Transactions.inTransaction(jdbi, h -> {
+            TweetAccess.lockVisible(h, tweetId, viewerUserId);
+            boolean removed = h.attach(ReactionDao.class).delete(reaction.table, tweetId, viewerUserId) == 1;
+            if (removed) {
+                uncount(h, reaction, tweetId, viewerUserId);
+            } else {
+                add(h, reaction, tweetId, viewerUserId);
+            }
+            return new Message("tweet with id " + tweetId + (removed ? " removed from " : " added to ") + list);
+        });
+    }
+
+    /** POST retweet_list/:id/. */
+    Message retweet(long viewerUserId, long tweetId) {
+        return Transactions.inTransaction(jdbi, h -> {
+            TweetAccess.lockVisible(h, tweetId, viewerUserId);
+            if (h.attach(ReactionDao.class).exists(Reaction.RETWEET.table, tweetId, viewerUserId)) {
+                throw ApiException.conflict("already_retweeted", "Already retweeted");
+            }
+            add(h, Reaction.RETWEET, tweetId, viewerUserId);
+            return new Message("tweet with id " + tweetId + " retweeted");
+        });
+    }
+
+    /** DELETE retweet_list/:id/. */
+    Message unretweet(long viewerUserId, long tweetId) {
+        return Transactions.inTransaction(jdbi, h -> {
+            TweetAccess.lockVisible(h, tweetId, viewerUserId);
+            if (h.attach(ReactionDao.class).delete(Reaction.RETWEET.table, tweetId, viewerUserId) == 0) {
+                throw ApiException.notFound("You have not retweeted this tweet.");
+            }
+            uncount(h, Reaction.RETWEET, tweetId, viewerUserId);
+            return new Message("tweet with id " + tweetId + " un-retweeted");
+        });
+    }
+
+    private void add(Handle h, Reaction reaction, long tweetId, long userId) {
+        ReactionDao dao = h.attach(ReactionDao.class);
+        dao.insert(reaction.table, tweetId, userId, now());
+        dao.count(reaction.counter, tweetId, 1);
+        if (reaction == Reaction.LIKE) {
+            dao.countLikesBy(userId, 1);
+        }
+    }
+
+    private static void uncount(Handle h, Reaction reaction, long tweetId, long userId) {
+        ReactionDao dao = h.attach(ReactionDao.class);
+        dao.count(reaction.counter, tweetId, -1);
+        if (reaction == Reaction.LIKE) {
+            dao.countLikesBy(userId, -1);
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

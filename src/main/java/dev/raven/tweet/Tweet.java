@@ -1,0 +1,30 @@
+package dev.raven.tweet;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.time.Instant;
+
+/**
+ * The contract's Tweet, as one viewer sees it: {@code liked}, {@code retweeted} and
+ * {@code saved} are that viewer's. Keys are the record components in snake_case, except
+ * the two whose contract names are not good Java or SQL names.
+ */
+public record Tweet(
+        long tweetId,
+        long userId,
+        String username,
+        String content,
+        String alias,
+        boolean media,
+        String mediaUrl,
+        @JsonProperty("public") boolean isPublic,
+        String profileImage,
+        @JsonProperty("timestamp") Instant createdAt,
+        long numberOfSaves,
+        long numberOfLikes,
+        long numberOfRetweets,
+        long numberOfReplies,
+        boolean liked,
+        boolean retweeted,
+        boolean saved) implements MixedItem {
+}

@@ -1,0 +1,59 @@
+package dev.raven.tweet;
+
+import dev.raven.db.ListRow;
+import dev.raven.http.ApiException;
+import dev.raven.profile.FollowDao;
+import org.jdbi.v3.core.Handle;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Helpers every tweet feature shares: the locked, visibility-checked fetch and page hydration. */
+public final class TweetAccess {
+    private TweetAccess() {
+    }
+
+    public static ApiException tweetNotFound() {
+        return ApiException.notFound("Tweet not found.");
+    }
+
+    /** Locks the tweet for a change; one the viewer may not see is a 404, exactly like a missing one. */
+    public static TweetDao.LockedTweet lockVisible(Handle h, long tweetId, long viewerUserId) {
+        TweetDao.LockedTweet tweet = h.attach(TweetDao.class).lock(tweetId).orElseThrow(TweetAccess::tweetNotFound);
+        if (!tweet.isPublic() && tweet.userId() != viewerUserId
+                && !h.attach(FollowDao.class).isFollowing(viewerUserId, tweet.userId())) {
+            throw tweetNotFound();
+        }
+        return tweet;
+    }
+
+    /** Checks, without locking, that the viewer may see the tweet. */
+    public static void requireVisible(Handle h, long tweetId, long viewerUserId) {
+        h.attach(TweetDao.class).findVisible(tweetId, viewerUserId).orElseThrow(TweetAccess::tweetNotFound);
+    }
+
+    /** The Tweets of a page of ids, in the page's order, in one statement. */
+    public static List<Tweet> hydrate(Handle h, long viewerUserId, List<Long> tweetIds) {
+        if (tweetIds.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Tweet> byId = new HashMap<>();
+        for (Tweet t : h.attach(TweetDao.class).findByIds(tweetIds, viewerUserId)) {
+            byId.put(t.tweetId(), t);
+        }
+        List<Tweet> page = new ArrayList<>(tweetIds.size());
+        for (Long id : tweetIds) {
+            Tweet t = byId.get(id);
+            if (t != null) { // deleted between the two statements
+                page.add(t);
+            }
+        }
+        return page;
+    }
+
+    public static List<Long> ids(List<ListRow> rows) {
+        return rows.stream().map(ListRow::id).toList();
+    }
+}

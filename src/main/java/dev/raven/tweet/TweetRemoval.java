@@ -1,0 +1,34 @@
+package dev.raven.tweet;
+
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Deleting tweets, and a user's whole social footprint, with every counter that counted
+ * them corrected in the caller's transaction. The rows themselves go by ON DELETE CASCADE.
+ */
+public final class TweetRemoval {
+
+    /** Deletes one (locked) tweet with its likes, saves and retweets. */
+    static void removeTweet(Handle h, TweetDao.LockedTweet tweet) {
+        h.attach(TweetRemovalDao.class).uncountLikesOfTweet(tweet.id());
+        TweetDao tweets = h.attach(TweetDao.class);
+        tweets.countTweets(tweet.userId(), -1, tweet.media() ? -1 : 0);
+        tweets.delete(tweet.id());
+    }
+
+    /**
+     * Before a user is deleted: corrects the counters of other users' tweets they liked,
+     * saved or retweeted, and of users who liked their tweets. Their own profile and
+     * tweets are deleted with them, so their own counters need no care.
+     */
+    public static void uncountEverythingOf(Handle h, long userId) {
+        TweetRemovalDao dao = h.attach(TweetRemovalDao.class);
+        dao.uncountLikesBy(userId);
+        dao.uncountSavesBy(userId);
+        dao.uncountRetweetsBy(userId);
+        dao.uncountLikesOfTweetsBy(userId);
+    }
+
+    private TweetRemoval() {
+    }
+}
