@@ -21,7 +21,8 @@ public final class Cli {
     private static final Set<String> HELP = Set.of("--help", "-h", "help");
 
     private final CliContext context;
-    private final List<Command> commands = List.of(new ServeCommand(), new MigrateDbCommand(), new BackupCommand());
+    private final List<Command> commands = List.of(new ServeCommand(), new MigrateDbCommand(), new BackupCommand(),
+            new SeedCommand());
 
     public Cli(Map<String, String> env, PrintStream out, PrintStream err) {
         this.context = new CliContext(env, out, err);
