@@ -149,6 +149,17 @@ class EditUserTest {
     }
 
     @Test
+    void theModeLimitCountsCharactersNotUtf16Units() {
+        TestUser user = api.register(Api.uniqueName("EmojiMode"));
+
+        Api.Res res = edit(Map.of("mode", "🌙".repeat(20)), user.access());
+
+        assertEquals(202, res.status(), res.toString());
+        assertEquals("🌙".repeat(20), Auth.currentUser(api, user.access()).json().get("mode").asText());
+        assertInvalid(edit(Map.of("mode", "🌙".repeat(21)), user.access()), "mode");
+    }
+
+    @Test
     void wrongJsonTypesAreA400() {
         TestUser user = api.register(Api.uniqueName("Types"));
         assertInvalid(edit(Map.of("username", 5), user.access()), "username");

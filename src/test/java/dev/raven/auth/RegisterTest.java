@@ -313,6 +313,42 @@ class RegisterTest {
     }
 
     @Test
+    void aliasAndBioLimitsCountCharactersNotUtf16Units() {
+        // An emoji is one character but two UTF-16 units: the full limit of them must be stored.
+        String name = Api.uniqueName("Emoji");
+        Map<String, Object> body = body(name);
+        profileOf(body).put("alias", "😀".repeat(50));
+        profileOf(body).put("bio", "🐦".repeat(500));
+
+        Api.Res res = api.post(REGISTER, body, null);
+
+        assertEquals(201, res.status(), res.toString());
+        assertEquals("😀".repeat(50), res.json().at("/profile/alias").asText());
+        assertEquals("🐦".repeat(500), res.json().at("/profile/bio").asText());
+
+        Map<String, Object> tooLong = body(Api.uniqueName("Emoji"));
+        profileOf(tooLong).put("alias", "😀".repeat(51));
+        profileOf(tooLong).put("bio", "🐦".repeat(501));
+        JsonNode json = rejected(tooLong, "profile.alias");
+        assertTrue(json.get("errors").has("profile.bio"), json.toString());
+    }
+
+    @Test
+    void anEmailTooLongOnceLowerCasedIs400() {
+        // "İ" lower-cases to two characters: 200 of them make a 400-character key.
+        Map<String, Object> body = body(Api.uniqueName("Dotted"));
+        body.put("email", "a@" + "İ".repeat(200) + ".example");
+        rejected(body, "email");
+    }
+
+    @Test
+    void anEmailLongerThan254CharactersIs400() {
+        Map<String, Object> body = body(Api.uniqueName("LongMail"));
+        body.put("email", "a".repeat(64) + "@" + "d".repeat(190) + ".org");
+        rejected(body, "email");
+    }
+
+    @Test
     void aBioLongerThan500CharactersIs400() {
         Map<String, Object> body = body(Api.uniqueName("Bio"));
         profileOf(body).put("bio", "b".repeat(501));
