@@ -99,6 +99,19 @@ class DeleteUserTest {
     }
 
     @Test
+    void aDeactivatedAccountsTokensFailAtOnceAndItCannotLogIn() {
+        TestUser user = api.register(Api.uniqueName("Inactive"));
+        server.app().database().jdbi().useHandle(h ->
+                h.execute("UPDATE users SET is_active = FALSE WHERE id = ?", user.userId()));
+
+        Auth.assertUnauthorized(api.get(CURRENT_USER, user.access()), "user_not_found");
+        Auth.assertTokenNotValid(Auth.refresh(api, user.refresh()));
+        Api.Res login = api.login(user.username(), TestUser.PASSWORD);
+        assertEquals(401, login.status());
+        assertEquals("No active account found with the given credentials", login.json().get("message").asText());
+    }
+
+    @Test
     void deletingOneUserLeavesOthersAlone() {
         TestUser user = api.register(Api.uniqueName("Leaving"));
         TestUser stays = api.register(Api.uniqueName("Staying"));

@@ -2,6 +2,7 @@ package dev.raven.auth;
 
 import dev.raven.support.Api;
 import dev.raven.support.Auth;
+import dev.raven.support.Requests;
 import dev.raven.support.TestServer;
 import dev.raven.support.TestUser;
 import org.junit.jupiter.api.AfterEach;
@@ -97,6 +98,52 @@ class RateLimitTest {
 
         assertLimited(api.login(Api.uniqueName("Another"), "guess"), 3, 15 * 60);
         assertLimited(api.login(user.username(), TestUser.PASSWORD), 3, 15 * 60);
+    }
+
+    @Test
+    void theLimitLiftsWhenRetryAfterHasPassed() throws InterruptedException {
+        start(Map.of("ratelimit.login.max", "1", "ratelimit.login.window", "2s"));
+        TestUser user = api.register(Api.uniqueName("Patient"));
+        api.login(user.username(), "guess");
+        Api.Res limited = api.login(user.username(), TestUser.PASSWORD);
+        assertLimited(limited, 1, 2);
+
+        Thread.sleep(Long.parseLong(limited.header("Retry-After")) * 1000 + 200);
+
+        assertEquals(200, api.login(user.username(), TestUser.PASSWORD).status());
+    }
+
+    @Test
+    void xForwardedForIsIgnoredUnlessTheProxyIsTrusted() {
+        // Otherwise a guesser could pick a fresh address for every attempt.
+        start(Map.of("ratelimit.login.ip.max", "2"));
+        for (int i = 0; i < 2; i++) {
+            api.post(Auth.OBTAIN, Map.of("username", Api.uniqueName("Spoof"), "password", "guess"), null);
+        }
+        Requests requests = new Requests(server.baseUrl());
+
+        Api.Res res = requests.send("POST", Auth.OBTAIN, "{\"username\": \"someone\", \"password\": \"guess\"}",
+                Map.of("X-Forwarded-For", "203.0.113.9"));
+
+        assertLimited(res, 2, 15 * 60);
+    }
+
+    @Test
+    void behindATrustedProxyEachForwardedAddressHasItsOwnLimit() {
+        start(Map.of("ratelimit.login.ip.max", "2", "http.trust.proxy", "true"));
+        Requests requests = new Requests(server.baseUrl());
+        String guess = "{\"username\": \"nobody_here\", \"password\": \"guess\"}";
+        for (int i = 0; i < 2; i++) {
+            requests.send("POST", Auth.OBTAIN, guess, Map.of("X-Forwarded-For", "203.0.113.1"));
+        }
+        assertLimited(requests.send("POST", Auth.OBTAIN, guess, Map.of("X-Forwarded-For", "203.0.113.1")),
+                2, 15 * 60);
+
+        // The proxy appends the address it saw: only the right-most entry is believed.
+        assertEquals(401, requests.send("POST", Auth.OBTAIN, guess,
+                Map.of("X-Forwarded-For", "203.0.113.1, 198.51.100.7")).status());
+        assertLimited(requests.send("POST", Auth.OBTAIN, guess,
+                Map.of("X-Forwarded-For", "198.51.100.7, 203.0.113.1")), 2, 15 * 60);
     }
 
     @Test
