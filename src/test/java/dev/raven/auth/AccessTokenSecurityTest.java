@@ -111,6 +111,25 @@ class AccessTokenSecurityTest {
     }
 
     @Test
+    void aTokenFromAnInstanceWhoseClockRunsSecondsAheadIsAccepted() {
+        // Several instances share one database; their clocks never agree to the second.
+        Map<String, Object> claims = realClaims();
+        long now = Instant.now().getEpochSecond();
+        claims.put("iat", now + 5);
+        claims.put("exp", now + 5 + 15 * 60);
+        assertEquals(202, call(Jwts.sign("HS256", SECRET, claims)).status());
+    }
+
+    @Test
+    void aTokenIssuedFarInTheFutureIs401() {
+        Map<String, Object> claims = realClaims();
+        long now = Instant.now().getEpochSecond();
+        claims.put("iat", now + 3600);
+        claims.put("exp", now + 3600 + 15 * 60);
+        Auth.assertTokenNotValid(call(Jwts.sign("HS256", SECRET, claims)));
+    }
+
+    @Test
     void aTokenWithoutUserIdIs401() {
         Map<String, Object> claims = realClaims();
         claims.remove("user_id");
