@@ -8,6 +8,8 @@ import dev.raven.support.TestUser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -112,5 +114,16 @@ class ProcessLifecycleTest {
         assertTrue(raven.awaitExit(Duration.ofSeconds(30)), "a bad setting must stop start-up");
         assertEquals(2, raven.exitValue());
         assertTrue(raven.log().contains("server.port"), raven.log());
+    }
+
+    @Test
+    void aPortAlreadyInUseStopsStartUpWithAnError() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            raven = RavenProcess.start(dataDir, Map.of("RAVEN_SERVER_PORT", String.valueOf(taken.getLocalPort())));
+
+            assertTrue(raven.awaitExit(Duration.ofSeconds(60)), "must not keep running without a port:\n" + raven.log());
+            assertEquals(1, raven.exitValue(), raven.log());
+            assertTrue(raven.log().contains("failed to start"), raven.log());
+        }
     }
 }

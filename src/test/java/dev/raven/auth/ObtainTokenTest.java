@@ -125,6 +125,13 @@ class ObtainTokenTest {
     }
 
     @Test
+    void anAbsurdlyLongUsernameIsJustAFailedLogin() {
+        Api.Res res = api.login("u".repeat(60_000), "not-the-password");
+        assertEquals(401, res.status(), res.toString());
+        assertEquals(BAD_CREDENTIALS, res.json().get("message").asText());
+    }
+
+    @Test
     void missingFieldsAre400() {
         Api.Res res = api.post(OBTAIN, Map.of(), null);
         assertEquals(400, res.status(), res.toString());
