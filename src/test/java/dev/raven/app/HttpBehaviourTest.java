@@ -126,6 +126,25 @@ class HttpBehaviourTest {
     }
 
     @Test
+    void aNulCharacterInATextFieldIsA400NamingTheField() {
+        // PostgreSQL cannot store or even compare U+0000: it must be refused before any SQL.
+        Api.Res login = api.post(Auth.OBTAIN, Map.of("username", "a\u0000b", "password", "whatever-it-is"), null);
+        assertJsonError(login, 400, "invalid");
+        assertTrue(login.json().get("errors").has("username"), login.toString());
+
+        Map<String, Object> registration = Api.registration(Api.uniqueName("Nul"), TestUser.PASSWORD);
+        registration.put("profile", Map.of("date_of_birth", "1990-01-01", "alias", "x\u0000y"));
+        Api.Res registered = api.post(Auth.REGISTER, registration, null);
+        assertJsonError(registered, 400, "invalid");
+        assertTrue(registered.json().get("errors").has("profile.alias"), registered.toString());
+
+        TestUser user = api.register(Api.uniqueName("Nul"));
+        Api.Res edited = api.put(Auth.EDIT, Map.of("mode", "\u0000"), user.access());
+        assertJsonError(edited, 400, "invalid");
+        assertTrue(edited.json().get("errors").has("mode"), edited.toString());
+    }
+
+    @Test
     void aBodyOverTheLimitIsAJson413() {
         String big = "{\"username\": \"" + "a".repeat(5000) + "\", \"password\": \"x\"}";
         assertJsonError(api.raw("POST", Auth.OBTAIN, big, null), 413, "request_too_large");
