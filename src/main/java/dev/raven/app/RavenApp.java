@@ -16,6 +16,7 @@ import dev.raven.http.Bodies;
 import dev.raven.http.ClientAddress;
 import dev.raven.http.ErrorMapper;
 import dev.raven.http.Json;
+import dev.raven.http.JsonErrorPages;
 import dev.raven.ratelimit.RateLimiter;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -97,6 +98,7 @@ public final class RavenApp implements AutoCloseable {
             // Finish in-flight requests on stop (SIGTERM), up to the configured grace.
             server.setHandler(new GracefulHandler());
             server.setStopTimeout(config.shutdownGrace().toMillis());
+            server.setErrorHandler(new JsonErrorPages(mapper));
         });
         Cors.install(c, config.corsOrigins());
         ErrorMapper.install(c);
