@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -155,6 +158,32 @@ class HttpBehaviourTest {
     void aBodyJustUnderTheLimitIsRead() {
         String body = "{\"username\": \"" + "a".repeat(4000) + "\", \"password\": \"x\"}";
         assertEquals(401, api.raw("POST", Auth.OBTAIN, body, null).status());
+    }
+
+    /** Sends bytes no HTTP client library would, and returns the raw answer's status line, headers and body. */
+    static String rawExchange(String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.app().port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    static void assertRawJsonError(String answer, int status, String code) {
+        assertTrue(answer.startsWith("HTTP/1.1 " + status + " "), answer);
+        assertTrue(answer.toLowerCase().contains("content-type: application/json"), answer);
+        assertTrue(answer.contains("\"code\":\"" + code + "\""), answer);
+        assertFalse(answer.contains("<html"), answer);
+    }
+
+    @Test
+    void requestsRefusedBeforeRoutingStillGetJsonErrors() throws IOException {
+        assertRawJsonError(rawExchange("GET /api/auth/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"),
+                400, "bad_request");
+        assertRawJsonError(rawExchange("GET /health HTTP/1.1\r\nConnection: close\r\n\r\n"), 400, "bad_request");
+        assertRawJsonError(rawExchange("GET /api/auth/user/current_user/ HTTP/1.1\r\nHost: x\r\nAuthorization: JWT "
+                + "a".repeat(20_000) + "\r\nConnection: close\r\n\r\n"), 431, "http_431");
     }
 
     @Test
