@@ -185,7 +185,7 @@ class EditUserTest {
         assertEquals(Set.of("email", "username", "profile", "tokens"), Auth.keys(json));
         assertEquals(user.username(), json.get("username").asText());
         assertEquals(user.username().toLowerCase() + "@example.org", json.get("email").asText());
-        assertEquals(17, Auth.keys(json.get("profile")).size(), json.get("profile").toString());
+        assertEquals(Auth.PROFILE_KEYS, Auth.keys(json.get("profile")));
         assertEquals(user.profileId(), json.at("/profile/id").asLong());
         assertEquals(Set.of("refresh", "access"), Auth.keys(json.get("tokens")));
         assertNotEquals(user.refresh(), json.at("/tokens/refresh").asText());

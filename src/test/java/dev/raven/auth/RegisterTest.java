@@ -2,6 +2,7 @@ package dev.raven.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.raven.support.Api;
+import dev.raven.support.Auth;
 import dev.raven.support.TestServer;
 import dev.raven.support.TestUser;
 import org.junit.jupiter.api.AfterAll;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,10 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RegisterTest {
     private static final String REGISTER = "/api/auth/user/register/";
-    private static final Set<String> PROFILE_KEYS = Set.of("username", "id", "user_id", "email", "alias", "bio",
-            "number_of_likes", "number_of_tweets", "number_of_tweets_and_replies", "number_of_media",
-            "date_of_birth", "image_url", "background_image_url", "date_joined", "following",
-            "number_of_followers", "number_of_following");
 
     static TestServer server;
     static Api api;
@@ -39,12 +35,6 @@ class RegisterTest {
     @AfterAll
     static void stop() {
         server.close();
-    }
-
-    static Set<String> keys(JsonNode node) {
-        Set<String> keys = new HashSet<>();
-        node.fieldNames().forEachRemaining(keys::add);
-        return keys;
     }
 
     static Map<String, Object> body(String username) {
@@ -81,12 +71,12 @@ class RegisterTest {
 
         assertEquals(201, res.status(), res.toString());
         JsonNode json = res.json();
-        assertEquals(Set.of("email", "username", "profile", "tokens"), keys(json));
+        assertEquals(Set.of("email", "username", "profile", "tokens"), Auth.keys(json));
         assertEquals(name, json.get("username").asText());
         assertEquals(name.toLowerCase() + "@example.org", json.get("email").asText());
 
         JsonNode profile = json.get("profile");
-        assertEquals(PROFILE_KEYS, keys(profile));
+        assertEquals(Auth.PROFILE_KEYS, Auth.keys(profile));
         assertEquals(name, profile.get("username").asText());
         assertTrue(profile.get("id").asLong() > 0);
         assertTrue(profile.get("user_id").asLong() > 0);
@@ -106,7 +96,7 @@ class RegisterTest {
         }
 
         JsonNode tokens = json.get("tokens");
-        assertEquals(Set.of("refresh", "access"), keys(tokens));
+        assertEquals(Set.of("refresh", "access"), Auth.keys(tokens));
         Api.Res me = api.get("/api/auth/user/current_user/", tokens.get("access").asText());
         assertEquals(202, me.status(), me.toString());
         assertEquals(profile.get("user_id").asLong(), me.json().get("user_id").asLong());

@@ -21,6 +21,12 @@ public final class Auth {
 
     public static final String CHALLENGE = "JWT realm=\"api\"";
 
+    /** The contract's Profile object, key for key. */
+    public static final Set<String> PROFILE_KEYS = Set.of("username", "id", "user_id", "email", "alias", "bio",
+            "number_of_likes", "number_of_tweets", "number_of_tweets_and_replies", "number_of_media",
+            "date_of_birth", "image_url", "background_image_url", "date_joined", "following",
+            "number_of_followers", "number_of_following");
+
     private Auth() {
     }
 
