@@ -51,15 +51,23 @@ public final class RavenProcess implements AutoCloseable {
         }
     }
 
-    /** Starts Raven and waits until GET /health answers 200. */
+    /**
+     * Starts Raven and waits until GET /health answers 200. The free port is found before the
+     * child binds it, so another process may take it in between: then it tries a new port.
+     */
     public static RavenProcess startAndAwaitHealthy(Path dataDir, Map<String, String> env) {
-        RavenProcess raven = start(dataDir, env);
-        try {
-            raven.awaitHealthy();
-            return raven;
-        } catch (RuntimeException | AssertionError e) {
-            raven.close();
-            throw e;
+        for (int attempt = 1; ; attempt++) {
+            RavenProcess raven = start(dataDir, env);
+            try {
+                raven.awaitHealthy();
+                return raven;
+            } catch (RuntimeException | AssertionError e) {
+                boolean portTaken = !raven.isAlive() && raven.log().contains("Port already in use");
+                raven.close();
+                if (!portTaken || attempt == 3 || env.containsKey("RAVEN_SERVER_PORT")) {
+                    throw e;
+                }
+            }
         }
     }
 
