@@ -90,12 +90,13 @@ class ProcessLifecycleTest {
 
     @Test
     void sigtermLetsARequestInFlightFinish() throws Exception {
-        // bcrypt cost 14 makes a registration take about a second: long enough to signal mid-request.
-        Api api = start(Map.of("RAVEN_BCRYPT_COST", "14")).api();
+        // bcrypt cost 15 makes a registration take over a second even on fast machines: long
+        // enough to be sure the signal arrives mid-request.
+        Api api = start(Map.of("RAVEN_BCRYPT_COST", "15")).api();
         String name = Api.uniqueName("InFlight");
         CompletableFuture<Api.Res> registration = CompletableFuture.supplyAsync(() ->
                 api.post(Auth.REGISTER, Api.registration(name, TestUser.PASSWORD), null));
-        Thread.sleep(400);
+        Thread.sleep(300);
         assertTrue(!registration.isDone(), "the request finished before the signal; the test proves nothing");
 
         raven.terminate();
