@@ -17,6 +17,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Two servers, one after the other, on the same data folder: what the first wrote, the second serves. */
@@ -103,5 +104,15 @@ class RestartTest {
 
         Auth.assertTokenNotValid(Auth.currentUser(second, user.access()));
         Auth.assertTokenNotValid(Auth.refresh(second, user.refresh()));
+    }
+
+    @Test
+    void aSecretFileTooShortToBeSafeStopsStartUp() throws IOException {
+        Files.createDirectories(dataDir);
+        Files.writeString(dataDir.resolve("jwt-secret"), "short\n");
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> start(Map.of()));
+
+        assertTrue(e.getMessage().contains("jwt-secret"), e.getMessage());
     }
 }
