@@ -18,6 +18,7 @@ import dev.raven.http.Bodies;
 import dev.raven.http.ClientAddress;
 import dev.raven.http.ErrorMapper;
 import dev.raven.http.Json;
+import dev.raven.http.JsonErrorPages;
 import dev.raven.ops.OperatorGuard;
 import dev.raven.ops.OperatorToken;
 import dev.raven.http.Paging;
@@ -120,6 +121,7 @@ public final class RavenApp implements AutoCloseable {
             // Finish in-flight requests on stop (SIGTERM), up to the configured grace.
             server.setHandler(new GracefulHandler());
             server.setStopTimeout(config.shutdownGrace().toMillis());
+            server.setErrorHandler(new JsonErrorPages(mapper));
         });
         Cors.install(c, config.corsOrigins());
         ErrorMapper.install(c);

@@ -34,7 +34,8 @@ final class AccountRules {
     static void checkEmail(String email, FieldErrors errors) {
         if (email == null || email.isEmpty()) {
             errors.add("email", "This field is required.");
-        } else if (email.length() > EMAIL_MAX || !EMAIL.matcher(email).matches()) {
+        } else if (email.length() > EMAIL_MAX || key(email).length() > EMAIL_MAX || !EMAIL.matcher(email).matches()) {
+            // Both must fit their columns, and lower-casing can lengthen a string ("İ" becomes two chars).
             errors.add("email", "Enter a valid email address.");
         }
     }

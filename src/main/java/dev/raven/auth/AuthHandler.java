@@ -47,7 +47,7 @@ public final class AuthHandler {
         }
         errors.throwIfAny();
         String ip = clientAddress.of(ctx);
-        String userKey = AccountRules.key(req.username());
+        String userKey = usernameLimitKey(req.username());
         refuseIfLimited(limiter.peek(loginPerUsername, userKey));
         refuseIfLimited(limiter.peek(loginPerAddress, ip));
         UserRow user = accounts.authenticate(req.username(), req.password()).orElse(null);
@@ -128,6 +128,14 @@ public final class AuthHandler {
             new FieldErrors().add("refresh_token", "This field is required.").throwIfAny();
         }
         return req.refreshToken();
+    }
+
+    /**
+     * The per-username limit's key. No username is longer than 30 characters, so longer
+     * ones all name nobody and may share a bucket: a made-up 60 KB name is not kept whole.
+     */
+    private static String usernameLimitKey(String username) {
+        return AccountRules.key(username.length() > 31 ? username.substring(0, 31) : username);
     }
 
     private static void refuseIfLimited(Decision decision) {

@@ -30,6 +30,11 @@ public final class ErrorMapper {
     /** Javalin's own responses: unknown route, body too large, and the like. */
     static void frameworkError(HttpResponseException e, Context ctx) {
         int status = e.getStatus();
+        write(ctx, status, statusBody(status));
+    }
+
+    /** The error body for a bare status, from Javalin or from Jetty itself. */
+    static ErrorBody statusBody(int status) {
         String code = switch (status) {
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";
@@ -42,7 +47,7 @@ public final class ErrorMapper {
             case 413 -> "Request body is too large.";
             default -> HttpStatus.forStatus(status).getMessage();
         };
-        write(ctx, status, new ErrorBody(message, code, Map.of()));
+        return new ErrorBody(message, code, Map.of());
     }
 
     static void unexpected(Exception e, Context ctx) {

@@ -37,10 +37,13 @@ public final class Json {
                 gen.writeString(TIMESTAMP.format(value));
             }
         });
+        SimpleModule text = new SimpleModule("raven-text");
+        text.addDeserializer(String.class, new NulFreeStrings());
         ObjectMapper mapper = JsonMapper.builder()
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .addModule(new JavaTimeModule())
                 .addModule(timestamps)
+                .addModule(text)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

@@ -25,15 +25,6 @@ public final class RateLimiter {
 
     /** Counts one event against the limit, unless the limit is already reached. */
     public Decision hit(LimitRule rule, String subject) {
-        return apply(rule, subject, 1);
-    }
-
-    /** Says whether an event would be allowed now, without counting one. */
-    public Decision peek(LimitRule rule, String subject) {
-        return apply(rule, subject, 0);
-    }
-
-    private Decision apply(LimitRule rule, String subject, int cost) {
         if (!enabled) {
             return Decision.unlimited(rule.max());
         }
@@ -41,16 +32,45 @@ public final class RateLimiter {
         Instant now = clock.instant();
         Decision[] decision = new Decision[1];
         // compute() runs atomically per key: the check and the count are one step.
-        windows.compute(rule.name() + '\u0000' + subject, (key, old) -> {
+        windows.compute(key(rule, subject), (key, old) -> {
             Window current = old == null || !now.isBefore(old.resetsAt())
                     ? new Window(now.plus(rule.window()), 0) : old;
-            boolean allowed = current.count() < rule.max();
-            int count = allowed ? current.count() + cost : current.count();
-            long secondsLeft = Duration.between(now, current.resetsAt()).toSeconds() + 1;
-            decision[0] = new Decision(allowed, rule.max(), Math.max(0, rule.max() - count), secondsLeft);
+            int count = current.count() < rule.max() ? current.count() + 1 : current.count();
+            decision[0] = decide(rule, current, count, now);
             return new Window(current.resetsAt(), count);
         });
         return decision[0];
+    }
+
+    /**
+     * Says whether an event would be allowed now, without counting one. It stores nothing,
+     * so peeking at endless made-up subjects (usernames) cannot fill this instance's memory.
+     */
+    public Decision peek(LimitRule rule, String subject) {
+        if (!enabled) {
+            return Decision.unlimited(rule.max());
+        }
+        Instant now = clock.instant();
+        Window window = windows.get(key(rule, subject));
+        if (window == null || !now.isBefore(window.resetsAt())) {
+            window = new Window(now.plus(rule.window()), 0);
+        }
+        return decide(rule, window, window.count(), now);
+    }
+
+    private static Decision decide(LimitRule rule, Window window, int count, Instant now) {
+        boolean allowed = window.count() < rule.max();
+        long secondsLeft = Duration.between(now, window.resetsAt()).toSeconds() + 1;
+        return new Decision(allowed, rule.max(), Math.max(0, rule.max() - count), secondsLeft);
+    }
+
+    private static String key(LimitRule rule, String subject) {
+        return rule.name() + '\u0000' + subject;
+    }
+
+    /** How many (rule, subject) windows are held in memory now. */
+    public int trackedWindows() {
+        return windows.size();
     }
 
     private void pruneNowAndThen() {

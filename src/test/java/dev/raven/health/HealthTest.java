@@ -43,4 +43,16 @@ class HealthTest {
         assertEquals(404, res.status());
         assertEquals("not_found", res.json().get("code").asText());
     }
+
+    @Test
+    void healthIs503WhenTheDatabaseDoesNotAnswer() {
+        try (TestServer broken = TestServer.start()) {
+            broken.app().database().close();
+
+            Api.Res res = broken.api().get("/health", null);
+
+            assertEquals(503, res.status(), res.toString());
+            assertEquals("database_unavailable", res.json().get("code").asText());
+        }
+    }
 }

@@ -1,0 +1,121 @@
+package dev.raven.auth;
+
+import dev.raven.support.Api;
+import dev.raven.support.Auth;
+import dev.raven.support.TestServer;
+import dev.raven.support.TestUser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Races a client can start: the same token or name sent several times at once. Never a 500. */
+class ConcurrentRequestsTest {
+    private static final int RACERS = 8;
+
+    static TestServer server;
+    static Api api;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(Map.of("ratelimit.enabled", "false"));
+        api = server.api();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    /** Runs the calls as close to simultaneously as threads allow; returns their statuses. */
+    static List<Integer> race(IntFunction<Api.Res> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(RACERS);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Api.Res>> futures = new ArrayList<>();
+            for (int i = 0; i < RACERS; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    return call.apply(n);
+                }));
+            }
+            go.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Api.Res> f : futures) {
+                Api.Res res = f.get();
+                statuses.add(res.status());
+            }
+            return statuses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static long count(List<Integer> statuses, int status) {
+        return statuses.stream().filter(s -> s == status).count();
+    }
+
+    @Test
+    void oneRefreshTokenSpentSeveralTimesAtOnceSucceedsOnceAndEndsTheSession() throws Exception {
+        TestUser user = api.register(Api.uniqueName("Racer"));
+
+        List<Integer> statuses = race(i -> Auth.refresh(api, user.refresh()));
+
+        assertEquals(1, count(statuses, 200), statuses.toString());
+        assertEquals(RACERS - 1, count(statuses, 401), statuses.toString());
+        Auth.assertTokenNotValid(Auth.currentUser(api, user.access()));
+    }
+
+    @Test
+    void theSameUsernameRegisteredSeveralTimesAtOnceIsCreatedOnce() throws Exception {
+        String name = Api.uniqueName("Rush");
+
+        List<Integer> statuses = race(i -> {
+            Map<String, Object> body = Api.registration(name, TestUser.PASSWORD);
+            body.put("email", "rush" + i + "_" + name.toLowerCase() + "@example.org");
+            return api.post(Auth.REGISTER, body, null);
+        });
+
+        assertEquals(1, count(statuses, 201), statuses.toString());
+        assertEquals(RACERS - 1, count(statuses, 409), statuses.toString());
+    }
+
+    @Test
+    void theSameEmailRegisteredSeveralTimesAtOnceIsCreatedOnce() throws Exception {
+        String email = Api.uniqueName("shared").toLowerCase() + "@example.org";
+
+        List<Integer> statuses = race(i -> {
+            Map<String, Object> body = Api.registration(Api.uniqueName("Mail"), TestUser.PASSWORD);
+            body.put("email", email);
+            return api.post(Auth.REGISTER, body, null);
+        });
+
+        assertEquals(1, count(statuses, 201), statuses.toString());
+        assertEquals(RACERS - 1, count(statuses, 409), statuses.toString());
+    }
+
+    @Test
+    void severalUsersRenamingThemselvesToOneNameAtOnceLeaveOneOwner() throws Exception {
+        List<TestUser> users = new ArrayList<>();
+        for (int i = 0; i < RACERS; i++) {
+            users.add(api.register(Api.uniqueName("Renamer")));
+        }
+        String name = Api.uniqueName("Wanted");
+
+        List<Integer> statuses = race(i -> api.put(Auth.EDIT, Map.of("username", name), users.get(i).access()));
+
+        assertEquals(1, count(statuses, 202), statuses.toString());
+        assertEquals(RACERS - 1, count(statuses, 409), statuses.toString());
+    }
+}
