@@ -46,8 +46,6 @@ public interface SessionDao {
     @SqlUpdate("UPDATE refresh_tokens SET spent_at = :now WHERE token_hash = :hash AND spent_at IS NULL")
     int spendRefreshToken(@Bind("hash") String hash, @Bind("now") Instant now);
 
-    @SqlUpdate("UPDATE refresh_tokens SET spent_at = :now WHERE session_id = :sessionId AND spent_at IS NULL")
-    void spendAllOfSession(@Bind("sessionId") long sessionId, @Bind("now") Instant now);
 
     @SqlUpdate("UPDATE login_sessions SET revoked_at = :now, revoked_reason = :reason "
             + "WHERE id = :id AND revoked_at IS NULL")

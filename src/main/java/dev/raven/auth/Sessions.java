@@ -107,12 +107,15 @@ public final class Sessions {
         handle.attach(SessionDao.class).revokeAllSessionsExcept(userId, -1, now(), reason);
     }
 
-    /** After a password change: other sessions end; the current one gets fresh tokens. */
+    /**
+     * After a password change: other sessions end; the current one gets fresh tokens. Its
+     * existing refresh token stays usable (once), so a client that ignores the new pair is
+     * not logged out by reuse detection: the contract says the caller's tokens keep working.
+     */
     public Tokens keepOnly(Handle handle, Principal principal, String reason) {
         SessionDao dao = handle.attach(SessionDao.class);
         Instant now = now();
         dao.revokeAllSessionsExcept(principal.userId(), principal.sessionId(), now, reason);
-        dao.spendAllOfSession(principal.sessionId(), now);
         dao.extendSession(principal.sessionId(), now, now.plus(refreshTtl));
         return issue(handle, principal.userId(), principal.sessionId(), now);
     }

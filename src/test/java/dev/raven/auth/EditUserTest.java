@@ -228,6 +228,18 @@ class EditUserTest {
     }
 
     @Test
+    void aPasswordChangeLeavesTheCallersPreviousRefreshTokenUsable() {
+        TestUser user = api.register(Api.uniqueName("OldRefresh"));
+        assertEquals(202, edit(passwordChange(TestUser.PASSWORD, NEW_PASSWORD), user.access()).status());
+
+        Api.Res refreshed = Auth.refresh(api, user.refresh());
+
+        assertEquals(200, refreshed.status(), "a client that ignored the returned tokens stays logged in");
+        assertEquals(202, Auth.currentUser(api, refreshed.json().get("access").asText()).status());
+        Auth.assertTokenNotValid(Auth.refresh(api, user.refresh()));
+    }
+
+    @Test
     void theReturnedRefreshTokenCanLogOutTheCallersSession() {
         TestUser user = api.register(Api.uniqueName("ThenOut"));
         JsonNode tokens = edit(passwordChange(TestUser.PASSWORD, NEW_PASSWORD), user.access()).json().get("tokens");
