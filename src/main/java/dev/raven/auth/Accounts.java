@@ -1,5 +1,6 @@
 package dev.raven.auth;
 
+import dev.raven.db.Transactions;
 import dev.raven.http.ApiException;
 import dev.raven.http.FieldErrors;
 import dev.raven.http.Unauthorized;
@@ -194,7 +195,8 @@ public final class Accounts {
 
     /** Deletes the account and everything it owns; the refresh token proves a live login. */
     void delete(Principal principal, String refreshToken) {
-        jdbi.useTransaction(h -> {
+        // Retried on deadlock: the removal touches many rows that concurrent toggles lock too.
+        Transactions.useTransaction(jdbi, h -> {
             sessions.liveSessionOf(h, principal.userId(), refreshToken);
             removal.remove(h, principal.userId());
         });
