@@ -1,6 +1,7 @@
 package dev.raven.db;
 
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
 
 /** Shared Jdbi settings: how Java types map to columns, the same on H2 and PostgreSQL. */
 final class JdbiSetup {
@@ -8,6 +9,8 @@ final class JdbiSetup {
     }
 
     static void configure(Jdbi jdbi) {
+        // A failed statement's message names the SQL but not its values (hashes, emails).
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.SHORT_STATEMENT);
         // Instants travel as OffsetDateTime in UTC: both drivers map TIMESTAMP WITH TIME ZONE to it.
         jdbi.registerArgument(new InstantArgumentFactory());
         jdbi.registerColumnMapper(java.time.Instant.class, (rs, col, ctx) -> {
