@@ -1,5 +1,6 @@
 package dev.raven.auth;
 
+import dev.raven.config.DataDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +48,7 @@ public final class JwtSecret {
         byte[] bytes = new byte[48];
         new SecureRandom().nextBytes(bytes);
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        Files.createDirectories(file.getParent());
+        DataDir.ensure(file.getParent());
         Path tmp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
         try {
             restrictToOwner(tmp);

@@ -2,6 +2,7 @@ package dev.raven.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.raven.config.DataDir;
 import dev.raven.config.RavenConfig;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -31,7 +32,7 @@ public final class Database implements AutoCloseable {
         String url = config.effectiveDbUrl();
         if (config.isH2() && config.dbUrl().isEmpty()) {
             try {
-                Files.createDirectories(config.dataDir());
+                DataDir.ensure(config.dataDir());
             } catch (IOException e) {
                 throw new IllegalStateException("cannot create data.dir " + config.dataDir() + ": " + e.getMessage(), e);
             }
