@@ -11,6 +11,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.HashSet;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The settings as strings, layered: built-in defaults, then a properties file, then
@@ -18,6 +22,9 @@ import java.util.TreeMap;
  * in a file stops start-up instead of being silently ignored.
  */
 final class RawSettings {
+    private static final Logger log = LoggerFactory.getLogger(RawSettings.class);
+    /** RAVEN_* variables that are not settings: read by the tools themselves. */
+    private static final Set<String> NOT_SETTINGS = Set.of("RAVEN_CONFIG", "RAVEN_MIGRATE_TO_PASSWORD");
     static final String DEFAULTS_RESOURCE = "/dev/raven/config/config.properties";
 
     private final Map<String, String> values;
@@ -59,15 +66,21 @@ final class RawSettings {
         return with(layer, "file " + file);
     }
 
-    /** Applies RAVEN_* variables that name a known key; others are left for other tools. */
+    /** Applies RAVEN_* variables that name a known key; warns about ones that look mistyped. */
     RawSettings withEnvironment(Map<String, String> env) {
         Map<String, String> layer = new LinkedHashMap<>();
+        Set<String> known = new HashSet<>(NOT_SETTINGS);
         for (String key : values.keySet()) {
+            known.add(envName(key));
             String value = env.get(envName(key));
             if (value != null) {
                 layer.put(key, value.trim());
             }
         }
+        env.keySet().stream()
+                .filter(name -> name.startsWith("RAVEN_") && !known.contains(name) && !name.startsWith("RAVEN_TEST_"))
+                .sorted()
+                .forEach(name -> log.warn("Ignoring environment variable {}: no such setting (see config.properties)", name));
         return with(layer, "environment");
     }
 
