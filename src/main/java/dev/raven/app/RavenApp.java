@@ -14,6 +14,8 @@ import dev.raven.config.RavenConfig;
 import dev.raven.db.Database;
 import dev.raven.db.EmbeddedH2;
 import dev.raven.health.HealthHandler;
+import dev.raven.instance.InstanceHandler;
+import dev.raven.instance.InstanceInfo;
 import dev.raven.http.Bodies;
 import dev.raven.http.ClientAddress;
 import dev.raven.http.ErrorMapper;
@@ -82,6 +84,7 @@ public final class RavenApp implements AutoCloseable {
 
             Handlers handlers = new Handlers(
                     new HealthHandler(jdbi),
+                    new InstanceHandler(InstanceInfo.of(config), mapper),
                     new AuthHandler(accounts, sessions, bodies, clientAddress, limiter, config.rateLimits()),
                     new ProfileHandler(new Profiles(jdbi, clock), bodies, paging),
                     new TweetHandler(new Tweets(jdbi, config.tweetMaxLength(), clock), new Reactions(jdbi, clock),

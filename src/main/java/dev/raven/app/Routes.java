@@ -16,6 +16,7 @@ final class Routes {
 
     static void register(RoutesConfig routes, Handlers h) {
         routes.get("/health", h.health()::health, PUBLIC);
+        routes.get("/api/instance", h.instance()::instance, PUBLIC);
 
         // auth: /api/auth/
         routes.post("/api/auth/obtain_token", h.auth()::obtainToken, PUBLIC);
