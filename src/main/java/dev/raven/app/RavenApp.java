@@ -88,7 +88,7 @@ public final class RavenApp implements AutoCloseable {
                     new AuthHandler(accounts, sessions, bodies, clientAddress, limiter, config.rateLimits()),
                     new ProfileHandler(new Profiles(jdbi, clock), bodies, paging),
                     new TweetHandler(new Tweets(jdbi, config.tweetMaxLength(), clock), new Reactions(jdbi, clock),
-                            new TweetLists(jdbi), new HomeTimeline(jdbi), bodies, paging),
+                            new TweetLists(jdbi), new HomeTimeline(jdbi, clock), bodies, paging),
                     new BackupHandler(jdbi, config.dataDir()));
             AuthGuard guard = new AuthGuard(accessTokens, sessions);
             // Operator tools exist only for the embedded database (online backup).

@@ -3,6 +3,8 @@ package dev.raven.tweet;
 import dev.raven.http.Paging;
 import org.jdbi.v3.core.Jdbi;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,33 +12,38 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 
 /**
  * GET tweets_list/: the caller's tweets, tweets of everyone they follow, and tweets those
- * people retweeted (with retweeted_by), each tweet once, newest activity first. Four
- * statements per page, whatever its size; see {@link TimelineDao} for the query plan.
+ * people retweeted (with retweeted_by), each tweet once, newest activity first.
+ *
+ * <p>The page query reads every stream's rows inside a time window that ends at the
+ * cursor, so what it reads grows with the activity of the followed accounts in that
+ * window (about a page's worth), not with the size of the tables. The first window is a
+ * day; if it holds less than a page, a second is sized from the density the first one
+ * saw, and only then is the rest of history read. So a page costs at most three page
+ * queries plus two (tweets, retweeters), whatever its size.
  */
 public final class HomeTimeline {
-    /** Older than any tweet: the lower bound when every stream has less than a page. */
+    /** Older than any tweet: the lower bound of the last, unbounded window. */
     private static final Instant BEGINNING = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Duration FIRST_WINDOW = Duration.ofDays(1);
+    /** A second window longer than this might as well be all of history. */
+    private static final Duration LONGEST_WINDOW = Duration.ofDays(5 * 365);
 
     private final Jdbi jdbi;
+    private final Clock clock;
 
-    public HomeTimeline(Jdbi jdbi) {
+    public HomeTimeline(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
+        this.clock = clock;
     }
 
     List<TimelineItem> page(long viewerUserId, Paging.PageRequest page,
                             UnaryOperator<List<TimelineDao.Entry>> pager) {
         return jdbi.withHandle(h -> {
             TimelineDao dao = h.attach(TimelineDao.class);
-            TimelineDao.Bounds bounds = dao.bounds(viewerUserId, page.beforeAt(), page.beforeId(),
-                    page.fetchSize() - 1);
-            Instant since = Stream.of(bounds.ownTweets(), bounds.followedTweets(), bounds.followedRetweets())
-                    .filter(Objects::nonNull).max(Instant::compareTo).orElse(BEGINNING);
-            List<TimelineDao.Entry> entries = pager.apply(
-                    dao.page(viewerUserId, since, page.beforeAt(), page.beforeId(), page.fetchSize()));
+            List<TimelineDao.Entry> entries = pager.apply(entries(dao, viewerUserId, page));
 
             List<Tweet> tweets = TweetAccess.hydrate(h, viewerUserId,
                     entries.stream().map(TimelineDao.Entry::tweetId).toList());
@@ -58,6 +65,28 @@ public final class HomeTimeline {
             }
             return items;
         });
+    }
+
+    /** The page's entries, reading as short a stretch of time as holds a full page. */
+    private List<TimelineDao.Entry> entries(TimelineDao dao, long viewer, Paging.PageRequest page) {
+        Instant now = clock.instant();
+        Instant top = page.beforeAt().isAfter(now) ? now : page.beforeAt();
+        int wanted = page.fetchSize();
+
+        List<TimelineDao.Entry> rows = dao.page(viewer, top.minus(FIRST_WINDOW), page.beforeAt(), page.beforeId(), wanted);
+        if (rows.size() >= wanted) {
+            return rows;
+        }
+        // Twice the window the first one's density suggests; a month's worth if it saw nothing.
+        Duration second = rows.isEmpty() ? FIRST_WINDOW.multipliedBy(30)
+                : FIRST_WINDOW.multipliedBy(2L * wanted / rows.size() + 1);
+        if (second.compareTo(LONGEST_WINDOW) < 0) {
+            rows = dao.page(viewer, top.minus(second), page.beforeAt(), page.beforeId(), wanted);
+            if (rows.size() >= wanted) {
+                return rows;
+            }
+        }
+        return dao.page(viewer, BEGINNING, page.beforeAt(), page.beforeId(), wanted);
     }
 
     static Paging.Cursor cursor(TimelineDao.Entry entry) {

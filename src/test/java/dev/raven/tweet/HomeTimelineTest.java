@@ -173,4 +173,36 @@ class HomeTimelineTest {
         Social.expect(social.toggleFollow(me, friend), 202);
         assertEquals("[]", timeline(me).body());
     }
+
+    /**
+     * The timeline reads a day first, then a window sized from what it saw, then all of
+     * history; tweets spread from minutes to years back must all come, in order, once.
+     */
+    @Test
+    void aTimelineSpanningYearsPagesThroughEveryTweetInOrder() {
+        TestUser me = social.user("historian");
+        TestUser friend = social.user("oldfriend");
+        TestUser quiet = social.user("quietfriend");
+        social.follow(me, friend);
+        social.follow(me, quiet);
+        long[] ageInHours = {0, 1, 5, 30, 50, 24 * 10, 24 * 40, 24 * 200, 24 * 800, 24 * 3000};
+        List<Long> expected = new ArrayList<>();
+        for (int i = 0; i < ageInHours.length; i++) {
+            TestUser author = i % 3 == 0 ? quiet : friend;
+            long id = social.tweet(author, "from " + ageInHours[i] + " hours ago");
+            java.time.Instant at = java.time.Instant.now().minus(java.time.Duration.ofHours(ageInHours[i]));
+            server.app().database().jdbi().useHandle(h -> h.createUpdate(
+                    "UPDATE tweets SET created_at = :at WHERE id = :id").bind("at", at).bind("id", id).execute());
+            expected.add(id);
+        }
+        long retweeted = expected.get(7); // 200 days old, retweeted now: shows at the top, once
+        Social.expect(social.retweet(friend, retweeted), 202);
+        expected.remove(retweeted);
+        expected.add(0, retweeted);
+
+        List<JsonNode> all = social.allPages("/api/tweets/tweets_list/?limit=2", me);
+
+        assertEquals(expected, Social.tweetIds(all));
+        assertEquals(friend.userId(), all.get(0).at("/retweeted_by/user_id").asLong());
+    }
 }
