@@ -7,7 +7,7 @@ JAR := target/raven.jar
 TEST_DB_URL ?= jdbc:postgresql://127.0.0.1:5432/test?user=postgres
 SOURCES := $(shell find src -type f 2>/dev/null) pom.xml config.properties
 
-.PHONY: build run test test-postgres clean
+.PHONY: build run test test-postgres bench bench-scale clean
 
 build: $(JAR)
 
@@ -22,6 +22,16 @@ test:
 
 test-postgres:
 	RAVEN_TEST_DB_URL='$(TEST_DB_URL)' $(MVN_TEST) test
+
+# Benchmarks (docs/BENCHMARKS.md): need wrk (Debian: apt-get install wrk).
+# SIZE=small (~100k tweets) or large (~1M); DB=h2 (default) or postgres.
+SIZE ?= small
+DB ?= h2
+bench: $(JAR)
+	DB=$(DB) bench/run.sh $(SIZE)
+
+bench-scale: $(JAR)
+	DB=$(DB) bench/run.sh scale
 
 clean:
 	$(MVN) clean

@@ -1,0 +1,7 @@
+local common = dofile("bench/lua/common.lua")
+setup, done = common.setup, common.done
+local users
+function init() common.init(); users = common.load("users.tsv") end
+function request()
+  return common.get("/api/profiles/view_profile/" .. common.pick(users)[1] .. "/", common.pick(users)[4])
+end

@@ -1,0 +1,215 @@
+#!/usr/bin/env bash
+# Raven benchmark: seeds a dataset, starts the server with a fixed heap, drives each
+# scenario with wrk, and writes a report whose throughputs are ratios of the baseline
+# measured in the same run (machines here are shared and noisy; ratios travel).
+#
+#   bench/run.sh [small|large]     one dataset, every scenario      (make bench SIZE=...)
+#   bench/run.sh scale             timeline and get_tweets at small and large (make bench-scale)
+#
+# Environment: BENCH_DURATION (default 20s per scenario), BENCH_CONNECTIONS (64),
+# BENCH_HEAP (256m), DB=h2|postgres (postgres: BENCH_PG_URL, default the local server).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+MODE=${1:-small}
+DURATION=${BENCH_DURATION:-20s}
+CONNECTIONS=${BENCH_CONNECTIONS:-64}
+THREADS=${BENCH_THREADS:-2}
+HEAP=${BENCH_HEAP:-256m}
+DB=${DB:-h2}
+SEED=${BENCH_SEED:-42}
+PASSWORD=raven-seed-password
+WORK=bench/work
+RESULTS=bench/results
+JAR=target/raven.jar
+
+if ! command -v wrk >/dev/null 2>&1; then
+  echo "wrk is not installed. On Debian/Ubuntu: sudo apt-get install wrk" >&2
+  exit 1
+fi
+make --no-print-directory build
+mkdir -p "$WORK" "$RESULTS"
+
+dataset_size() { # users tweets for a named size
+  case "$1" in
+    small) echo "10000 100000" ;;
+    large) echo "50000 1000000" ;;
+    *) echo "unknown size '$1' (small or large)" >&2; exit 2 ;;
+  esac
+}
+
+free_port() { # a port nothing answers on
+  local p
+  for _ in $(seq 1 50); do
+    p=$(( 20000 + RANDOM % 30000 ))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return; fi
+  done
+  echo "no free port found" >&2; exit 1
+}
+
+pg_url_for() { # a database per dataset on the PostgreSQL server
+  local base=${BENCH_PG_URL:-jdbc:postgresql://127.0.0.1:5432/}
+  echo "${base}raven_bench_$1"
+}
+
+# Seeds a dataset once and keeps it as a pristine copy; every run works on a fresh copy.
+seed_dataset() {
+  local size=$1 users tweets
+  read -r users tweets < <(dataset_size "$size")
+  local pristine="$WORK/$size-$DB-pristine"
+  if [ -f "$pristine/SEEDED" ] && grep -qx "$users $tweets $SEED" "$pristine/SEEDED"; then
+    return
+  fi
+  rm -rf "$pristine" && mkdir -p "$pristine/data" "$pristine/fixtures"
+  echo "Seeding $size ($users users, $tweets tweets) on $DB: this takes a while once, then is reused" >&2
+  local env=(RAVEN_DATA_DIR="$pristine/data")
+  if [ "$DB" = postgres ]; then
+    local db="raven_bench_$size"
+    psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null
+    env+=(RAVEN_DB_URL="$(pg_url_for "$size")" RAVEN_DB_USER=postgres)
+  fi
+  env "${env[@]}" java -Xmx2g -jar "$JAR" seed --users "$users" --tweets "$tweets" --seed "$SEED" \
+    --password "$PASSWORD" --fixtures "$pristine/fixtures" >&2
+  echo "$users $tweets $SEED" > "$pristine/SEEDED"
+}
+
+# Starts a server on a fresh copy of a dataset; sets SERVER_PID, PORT, START_MS, RUN_DIR.
+start_server() {
+  local size=$1
+  RUN_DIR="$WORK/run-$size-$DB"
+  rm -rf "$RUN_DIR" && cp -r "$WORK/$size-$DB-pristine" "$RUN_DIR"
+  PORT=$(free_port)
+  local env=(RAVEN_DATA_DIR="$RUN_DIR/data" RAVEN_SERVER_PORT="$PORT" RAVEN_SERVER_HOST=127.0.0.1
+             RAVEN_RATELIMIT_ENABLED=false RAVEN_JWT_ACCESS_TTL=1d)
+  if [ "$DB" = postgres ]; then
+    local db="raven_bench_${size}_run"
+    psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db" \
+      -c "CREATE DATABASE $db TEMPLATE raven_bench_$size" >/dev/null
+    env+=(RAVEN_DB_URL="$(pg_url_for "${size}_run")" RAVEN_DB_USER=postgres)
+  fi
+  local t0 t1
+  t0=$(date +%s%N)
+  env "${env[@]}" java -Xmx"$HEAP" -jar "$JAR" > "$RUN_DIR/server.log" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 1 600); do
+    if curl -sf "http://127.0.0.1:$PORT/health" >/dev/null 2>&1; then
+      t1=$(date +%s%N)
+      START_MS=$(( (t1 - t0) / 1000000 ))
+      return
+    fi
+    if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+      echo "server died on start:" >&2; cat "$RUN_DIR/server.log" >&2; exit 1
+    fi
+    sleep 0.02
+  done
+  echo "server did not become healthy" >&2; exit 1
+}
+
+stop_server() {
+  PEAK_RSS_MB=$(awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$SERVER_PID/status" 2>/dev/null || echo "?")
+  kill -TERM "$SERVER_PID" && wait "$SERVER_PID" || true
+}
+
+# Runs one scenario; prints its BENCH_RESULT JSON.
+run_scenario() {
+  local scenario=$1 duration=${2:-$DURATION}
+  BENCH_FIXTURES="$RUN_DIR/fixtures" BENCH_PASSWORD="$PASSWORD" \
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --timeout 10s -s "bench/lua/$scenario.lua" \
+    "http://127.0.0.1:$PORT" | sed -n 's/^BENCH_RESULT //p'
+}
+
+json() { sed -E "s/.*\"$2\":([0-9.]+).*/\1/" <<< "$1"; }
+
+machine() {
+  echo "- CPU: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+  echo "- Memory: $(free -h | awk '/Mem/ {print $2}'), Java: $(java -version 2>&1 | head -1)"
+  echo "- Database: $DB; server heap -Xmx$HEAP; wrk -t$THREADS -c$CONNECTIONS -d$DURATION on the same machine"
+}
+
+bcrypt_line() {
+  local hash_ms cores
+  hash_ms=$(cat "$RUN_DIR/fixtures/bcrypt_ms" 2>/dev/null || echo 0)
+  cores=$(nproc)
+  awk -v ms="$hash_ms" -v c="$cores" -v rps="$1" 'BEGIN {
+    if (ms > 0) { t = c * 1000 / ms; printf "bcrypt hash %.0f ms at cost 12: theoretical %d cores / hash = %.1f logins/s; measured %.1f/s = %.0f%% of it\n", ms, c, t, rps, 100 * rps / t }
+  }'
+}
+
+full_run() {
+  local size=$1
+  local out="$RESULTS/$(date -u +%Y%m%dT%H%M%SZ)-$size-$DB.md"
+  seed_dataset "$size"
+  start_server "$size"
+  echo "Server up in ${START_MS} ms on port $PORT; warming up" >&2
+  run_scenario baseline 5s >/dev/null
+  run_scenario home_timeline 5s >/dev/null
+  local reads=(baseline current_user home_timeline get_tweet view_profile get_tweets replies_list get_top)
+  local writes=(like_toggle post_tweet post_reply login)
+  local baseline_rps=0 login_rps=0
+  {
+    echo "# Raven benchmark: $size dataset ($(dataset_size "$size" | awk '{print $1" users, "$2" tweets"}')), $(date -u +%Y-%m-%dT%H:%MZ)"
+    echo
+    machine
+    echo
+    echo "| scenario | req/s | × baseline | p50 ms | p99 ms | non-2xx | socket errors |"
+    echo "|---|---:|---:|---:|---:|---:|---:|"
+  } > "$out"
+  for s in "${reads[@]}" "${writes[@]}"; do
+    echo "Running $s" >&2
+    local r
+    r=$(run_scenario "$s")
+    local rps
+    rps=$(json "$r" rps)
+    [ "$s" = baseline ] && baseline_rps=$rps
+    [ "$s" = login ] && login_rps=$rps
+    awk -v s="$s" -v rps="$rps" -v base="$baseline_rps" -v p50="$(json "$r" p50_ms)" \
+        -v p99="$(json "$r" p99_ms)" -v bad="$(json "$r" non2xx)" -v sock="$(json "$r" socket_errors)" \
+        'BEGIN { printf "| %s | %.0f | %.2f | %.1f | %.1f | %d | %d |\n", s, rps, (base > 0 ? rps / base : 0), p50, p99, bad, sock }' >> "$out"
+  done
+  stop_server
+  {
+    echo
+    echo "- Start to first healthy answer: ${START_MS} ms; server peak RSS: ${PEAK_RSS_MB} MB"
+    echo "- $(bcrypt_line "$login_rps")"
+  } >> "$out"
+  cat "$out"
+  echo "Report: $out" >&2
+}
+
+scale_run() {
+  local out="$RESULTS/$(date -u +%Y%m%dT%H%M%SZ)-scale-$DB.md"
+  declare -A p50 p99 rps
+  for size in small large; do
+    seed_dataset "$size"
+    start_server "$size"
+    run_scenario home_timeline 5s >/dev/null
+    for s in baseline home_timeline get_tweets; do
+      echo "Running $s on $size" >&2
+      local r
+      r=$(run_scenario "$s")
+      p50[$size-$s]=$(json "$r" p50_ms); p99[$size-$s]=$(json "$r" p99_ms); rps[$size-$s]=$(json "$r" rps)
+    done
+    stop_server
+  done
+  {
+    echo "# Raven scaling benchmark: ~100k vs ~1M tweets, $(date -u +%Y-%m-%dT%H:%MZ)"
+    echo
+    machine
+    echo
+    echo "| scenario | small req/s | large req/s | small p50 | large p50 | small p99 | large p99 | p99 large/small |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+    for s in baseline home_timeline get_tweets; do
+      awk -v s="$s" -v rs="${rps[small-$s]}" -v rl="${rps[large-$s]}" -v a="${p50[small-$s]}" -v b="${p50[large-$s]}" \
+          -v c="${p99[small-$s]}" -v d="${p99[large-$s]}" \
+          'BEGIN { printf "| %s | %.0f | %.0f | %.1f | %.1f | %.1f | %.1f | %.2f |\n", s, rs, rl, a, b, c, d, (c > 0 ? d / c : 0) }'
+    done
+  } > "$out"
+  cat "$out"
+  echo "Report: $out" >&2
+}
+
+case "$MODE" in
+  small|large) full_run "$MODE" ;;
+  scale) scale_run ;;
+  *) echo "usage: bench/run.sh [small|large|scale]" >&2; exit 2 ;;
+esac
