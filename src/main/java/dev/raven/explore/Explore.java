@@ -15,8 +15,13 @@ import java.util.function.UnaryOperator;
 /**
  * The explore lists: tweets of the last explore.window by people the viewer does not
  * follow. Two statements per page whatever its size: the page of ids, then its Tweets.
+ * The ranked lists rank the window's newest {@value #RANKED_CANDIDATES} candidates, so
+ * their cost has a ceiling however busy the window was.
  */
 public final class Explore {
+    /** The ranked lists score at most this many of the window's newest candidates. */
+    static final int RANKED_CANDIDATES = 10_000;
+
     private final Jdbi jdbi;
     private final Duration window;
     private final Clock clock;
@@ -31,7 +36,7 @@ public final class Explore {
     List<Tweet> top(long viewerUserId, Paging.PageRequest page, UnaryOperator<List<ExploreDao.RankedRow>> pager) {
         return jdbi.withHandle(h -> {
             List<ExploreDao.RankedRow> rows = h.attach(ExploreDao.class).top(viewerUserId, since(),
-                    page.beforeScore(), page.beforeId(), page.fetchSize());
+                    RANKED_CANDIDATES, page.beforeScore(), page.beforeId(), page.fetchSize());
             return TweetAccess.hydrate(h, viewerUserId, ids(pager.apply(rows)));
         });
     }
@@ -40,7 +45,7 @@ public final class Explore {
     List<Tweet> media(long viewerUserId, Paging.PageRequest page, UnaryOperator<List<ExploreDao.RankedRow>> pager) {
         return jdbi.withHandle(h -> {
             List<ExploreDao.RankedRow> rows = h.attach(ExploreDao.class).media(viewerUserId, since(),
-                    page.beforeScore(), page.beforeId(), page.fetchSize());
+                    RANKED_CANDIDATES, page.beforeScore(), page.beforeId(), page.fetchSize());
             return TweetAccess.hydrate(h, viewerUserId, ids(pager.apply(rows)));
         });
     }

@@ -16,7 +16,8 @@ import static dev.raven.tweet.TweetSql.VISIBLE;
  * ({@code :since}, from explore.window) by people the viewer neither is nor follows, that
  * the viewer may see. For such authors the visibility rule comes down to {@code is_public};
  * it is stated as well so that the (is_public, created_at, id) index bounds every query to
- * the window's public tweets, whatever the size of the table.
+ * the window's public tweets, whatever the size of the table. The ranked lists score at
+ * most the newest {@code :candidates} of them, so that a busy week cannot make them slow.
  */
 @RegisterConstructorMapper(ListRow.class)
 @RegisterConstructorMapper(ExploreDao.RankedRow.class)
@@ -31,8 +32,9 @@ public interface ExploreDao {
     /** get_explore_media's score: replies do not count. */
     String MEDIA_SCORE = "t.likes_count + t.retweets_count + t.saves_count";
 
-    /** Ranked lists page by keyset on (score, id), highest first. */
-    String RANKED_PAGE = ") c WHERE c.score < :beforeScore OR (c.score = :beforeScore AND c.id < :beforeId) "
+    /** Ranked lists score the newest candidates, then page by keyset on (score, id), highest first. */
+    String RANKED_PAGE = " ORDER BY t.is_public, t.created_at DESC, t.id DESC LIMIT :candidates) c "
+            + "WHERE c.score < :beforeScore OR (c.score = :beforeScore AND c.id < :beforeId) "
             + "ORDER BY c.score DESC, c.id DESC LIMIT :limit";
 
     /** get_latest: newest first, an index range read in order that stops after a page. */
@@ -42,19 +44,19 @@ public interface ExploreDao {
                          @Bind("beforeAt") Instant beforeAt, @Bind("beforeId") long beforeId,
                          @Bind("limit") int limit);
 
-    /** get_top: every candidate of the window is scored, then one page is taken. */
+    /** get_top: the candidates are scored, then one page is taken. */
     @SqlQuery("SELECT c.id, c.score FROM (SELECT t.id, " + TOP_SCORE + " AS score FROM tweets t WHERE "
             + CANDIDATE + RANKED_PAGE)
     List<RankedRow> top(@Bind("viewer") long viewerUserId, @Bind("since") Instant since,
-                        @Bind("beforeScore") long beforeScore, @Bind("beforeId") long beforeId,
-                        @Bind("limit") int limit);
+                        @Bind("candidates") int candidates, @Bind("beforeScore") long beforeScore,
+                        @Bind("beforeId") long beforeId, @Bind("limit") int limit);
 
     /** get_explore_media: candidates with media, by likes + retweets + saves. */
     @SqlQuery("SELECT c.id, c.score FROM (SELECT t.id, " + MEDIA_SCORE + " AS score FROM tweets t WHERE "
             + "t.media = TRUE AND " + CANDIDATE + RANKED_PAGE)
     List<RankedRow> media(@Bind("viewer") long viewerUserId, @Bind("since") Instant since,
-                          @Bind("beforeScore") long beforeScore, @Bind("beforeId") long beforeId,
-                          @Bind("limit") int limit);
+                          @Bind("candidates") int candidates, @Bind("beforeScore") long beforeScore,
+                          @Bind("beforeId") long beforeId, @Bind("limit") int limit);
 
     /** A tweet of a ranked list and its score. */
     record RankedRow(long id, long score) {
