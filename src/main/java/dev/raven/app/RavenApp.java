@@ -1,6 +1,8 @@
 package dev.raven.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.raven.activity.ActivityHandler;
+import dev.raven.activity.ActivityLists;
 import dev.raven.auth.AccessTokens;
 import dev.raven.auth.AccountRemoval;
 import dev.raven.auth.Accounts;
@@ -12,6 +14,9 @@ import dev.raven.auth.Sessions;
 import dev.raven.backup.BackupHandler;
 import dev.raven.config.RavenConfig;
 import dev.raven.db.Database;
+import dev.raven.explore.Explore;
+import dev.raven.explore.ExploreHandler;
+import dev.raven.explore.ProfileDiscovery;
 import dev.raven.db.EmbeddedH2;
 import dev.raven.health.HealthHandler;
 import dev.raven.instance.InstanceHandler;
@@ -27,6 +32,9 @@ import dev.raven.http.Paging;
 import dev.raven.profile.ProfileHandler;
 import dev.raven.profile.Profiles;
 import dev.raven.ratelimit.RateLimiter;
+import dev.raven.reply.Replies;
+import dev.raven.reply.ReplyHandler;
+import dev.raven.reply.ReplyLikes;
 import dev.raven.tweet.HomeTimeline;
 import dev.raven.tweet.Reactions;
 import dev.raven.tweet.TweetHandler;
@@ -89,6 +97,11 @@ public final class RavenApp implements AutoCloseable {
                     new ProfileHandler(new Profiles(jdbi, clock), bodies, paging),
                     new TweetHandler(new Tweets(jdbi, config.tweetMaxLength(), clock), new Reactions(jdbi, clock),
                             new TweetLists(jdbi), new HomeTimeline(jdbi, clock), bodies, paging),
+                    new ReplyHandler(new Replies(jdbi, config.tweetMaxLength(), clock), new ReplyLikes(jdbi, clock),
+                            bodies, paging),
+                    new ActivityHandler(new ActivityLists(jdbi), paging),
+                    new ExploreHandler(new Explore(jdbi, config.exploreWindow(), clock), new ProfileDiscovery(jdbi),
+                            bodies, paging),
                     new BackupHandler(jdbi, config.dataDir()));
             AuthGuard guard = new AuthGuard(accessTokens, sessions);
             // Operator tools exist only for the embedded database (online backup).

@@ -28,14 +28,17 @@ final class Routes {
         routes.put("/api/auth/user/edit", h.auth()::edit, USER);
         routes.delete("/api/auth/user/delete", h.auth()::delete, USER);
 
-        // profiles: /api/profiles/ (most_popular, who_to_follow and search come with discovery)
+        // profiles: /api/profiles/
         routes.get("/api/profiles/view_profile/{id}", h.profiles()::view, USER);
         routes.put("/api/profiles/edit", h.profiles()::edit, USER);
         routes.put("/api/profiles/follow_status/{id}", h.profiles()::toggleFollow, USER);
         routes.get("/api/profiles/get_followers/{id}", h.profiles()::followers, USER);
         routes.get("/api/profiles/get_following/{id}", h.profiles()::following, USER);
+        routes.get("/api/profiles/most_popular", h.explore()::mostPopular, USER);
+        routes.get("/api/profiles/who_to_follow", h.explore()::whoToFollow, USER);
+        routes.post("/api/profiles/search", h.explore()::search, USER);
 
-        // tweets: /api/tweets/ (get_top, get_latest and get_explore_media come with discovery)
+        // tweets: /api/tweets/
         routes.post("/api/tweets/tweets_list", h.tweets()::create, USER);
         routes.get("/api/tweets/tweets_list", h.tweets()::homeTimeline, USER);
         routes.get("/api/tweets/get_tweet/{id}", h.tweets()::get, USER);
@@ -45,12 +48,24 @@ final class Routes {
         routes.put("/api/tweets/saved_tweets_list/{id}", h.tweets()::toggleSave, USER);
         routes.get("/api/tweets/get_saved_tweets", h.tweets()::saved, USER);
         routes.put("/api/tweets/liked_tweets_list/{id}", h.tweets()::toggleLike, USER);
-        routes.get("/api/tweets/get_liked/{id}", h.tweets()::liked, USER);
+        routes.get("/api/tweets/get_liked/{id}", h.activity()::liked, USER);
         routes.get("/api/tweets/get_tweet_like_list/{id}", h.tweets()::likers, USER);
         routes.post("/api/tweets/retweet_list/{id}", h.tweets()::retweet, USER);
         routes.delete("/api/tweets/retweet_list/{id}", h.tweets()::unretweet, USER);
         routes.get("/api/tweets/retweet_list/{id}", h.tweets()::retweeters, USER);
-        routes.get("/api/tweets/get_user_media/{id}", h.tweets()::media, USER);
+        routes.get("/api/tweets/get_user_media/{id}", h.activity()::media, USER);
+        routes.get("/api/tweets/get_top", h.explore()::top, USER);
+        routes.get("/api/tweets/get_latest", h.explore()::latest, USER);
+        routes.get("/api/tweets/get_explore_media", h.explore()::media, USER);
+
+        // replies: /api/tweets/replies/
+        routes.post("/api/tweets/replies/replies_list/{id}", h.replies()::create, USER);
+        routes.get("/api/tweets/replies/replies_list/{id}", h.replies()::ofTweet, USER);
+        routes.get("/api/tweets/replies/get_user_tweets_and_replies/{id}", h.activity()::tweetsAndReplies, USER);
+        routes.get("/api/tweets/replies/get_user_replies/{id}", h.activity()::replies, USER);
+        routes.delete("/api/tweets/replies/delete/{id}", h.replies()::delete, USER);
+        routes.put("/api/tweets/replies/liked_replies_list/{id}", h.replies()::toggleLike, USER);
+        routes.get("/api/tweets/replies/get_reply_like_list/{id}", h.replies()::likers, USER);
 
         // operations: local tools only (java -jar raven.jar backup); never proxy /internal/
         routes.post("/internal/backup", h.backup()::backup, OPERATOR);

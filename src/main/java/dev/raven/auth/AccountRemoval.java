@@ -1,6 +1,7 @@
 package dev.raven.auth;
 
 import dev.raven.profile.FollowDao;
+import dev.raven.reply.ReplyRemoval;
 import dev.raven.tweet.TweetRemoval;
 import org.jdbi.v3.core.Handle;
 
@@ -16,6 +17,7 @@ public final class AccountRemoval {
         follows.uncountFollowsBy(userId);
         follows.uncountFollowsOf(userId);
         TweetRemoval.uncountEverythingOf(handle, userId);
+        ReplyRemoval.uncountEverythingOf(handle, userId);
         handle.attach(UserDao.class).delete(userId);
     }
 }

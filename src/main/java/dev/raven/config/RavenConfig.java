@@ -29,7 +29,8 @@ public record RavenConfig(
         int bcryptCost,
         RateLimitSettings rateLimits,
         String instanceName,
-        int tweetMaxLength) {
+        int tweetMaxLength,
+        Duration exploreWindow) {
 
     /** The embedded database's file name in data.dir, without H2's .mv.db suffix. */
     public static final String EMBEDDED_DB_NAME = "raven";
@@ -94,7 +95,8 @@ public record RavenConfig(
                 p.integer("bcrypt.cost", 4, 31),
                 limits,
                 p.text("instance.name", false),
-                p.integer("tweet.max.length", 1, 100_000));
+                p.integer("tweet.max.length", 1, 100_000),
+                p.duration("explore.window"));
     }
 
     /** The JDBC URL in use: the configured one, or the embedded H2 file under data.dir. */

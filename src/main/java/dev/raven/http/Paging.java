@@ -33,10 +33,16 @@ public final class Paging {
     }
 
     /**
-     * A list position: items strictly older than (at, kind, id) come next. {@code kind}
-     * tells apart items of different tables in one mixed list; 0 in single-table lists.
+     * A list position: items that sort strictly after (position, kind, id) come next.
+     * Lists ordered by time keep the time in {@code position} (microseconds since the epoch,
+     * see {@link #at()}); ranked lists keep the score there. {@code kind} tells apart items
+     * of different tables in one mixed list; 0 in single-table lists.
      */
-    public record Cursor(Instant at, int kind, long id) {
+    public record Cursor(long position, int kind, long id) {
+        public Cursor(Instant at, int kind, long id) {
+            this(ChronoUnit.MICROS.between(Instant.EPOCH, at), kind, id);
+        }
+
         public Cursor(Instant at, long id) {
             this(at, 0, id);
         }
@@ -46,9 +52,18 @@ public final class Paging {
             return new Cursor(row.sortAt(), row.id());
         }
 
+        /** The position in a list ranked by (score, id), highest first. */
+        public static Cursor ranked(long score, long id) {
+            return new Cursor(score, 0, id);
+        }
+
+        /** The position as a time, for lists ordered by time. */
+        public Instant at() {
+            return Instant.EPOCH.plus(position, ChronoUnit.MICROS);
+        }
+
         String encode() {
-            long micros = ChronoUnit.MICROS.between(Instant.EPOCH, at);
-            String plain = micros + "." + kind + "." + id;
+            String plain = position + "." + kind + "." + id;
             return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.US_ASCII));
         }
 
@@ -57,11 +72,11 @@ public final class Paging {
                 String plain = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.US_ASCII);
                 String[] parts = plain.split("\\.", -1);
                 if (parts.length == 3) {
-                    long micros = Long.parseLong(parts[0]);
+                    long position = Long.parseLong(parts[0]);
                     int kind = Integer.parseInt(parts[1]);
                     long id = Long.parseLong(parts[2]);
-                    if (micros >= 0 && micros <= MAX_MICROS && kind >= 0 && id >= 0) {
-                        return new Cursor(Instant.EPOCH.plus(micros, ChronoUnit.MICROS), kind, id);
+                    if (position >= 0 && position <= MAX_MICROS && kind >= 0 && id >= 0) {
+                        return new Cursor(position, kind, id);
                     }
                 }
             } catch (IllegalArgumentException e) {
@@ -75,6 +90,11 @@ public final class Paging {
     public record PageRequest(int limit, Cursor after) {
         public Instant beforeAt() {
             return after == null ? NEWEST : after.at();
+        }
+
+        /** For ranked lists: the score of the last item seen; above every score on a first page. */
+        public long beforeScore() {
+            return after == null ? Long.MAX_VALUE : after.position();
         }
 
         public int beforeKind() {
@@ -93,21 +113,31 @@ public final class Paging {
 
     /** Reads and checks ?limit= and ?cursor=; bad values are a 400. */
     public PageRequest request(Context ctx) {
-        String limitText = ctx.queryParam("limit");
-        int limit = DEFAULT_LIMIT;
-        if (limitText != null) {
-            try {
-                limit = Integer.parseInt(limitText.trim());
-            } catch (NumberFormatException e) {
-                limit = -1;
-            }
-            if (limit < 1 || limit > MAX_LIMIT) {
-                throw ApiException.invalid("limit", "limit must be a whole number from 1 to " + MAX_LIMIT + ".");
-            }
-        }
+        int limit = limit(ctx, DEFAULT_LIMIT);
         String cursorText = ctx.queryParam("cursor");
         Cursor cursor = cursorText == null || cursorText.isEmpty() ? null : Cursor.decode(cursorText);
         return new PageRequest(limit, cursor);
+    }
+
+    /**
+     * Reads and checks ?limit= alone (1..100, else a 400), for bounded lists that have no
+     * next page (suggestions, search results).
+     */
+    public int limit(Context ctx, int defaultLimit) {
+        String limitText = ctx.queryParam("limit");
+        if (limitText == null) {
+            return defaultLimit;
+        }
+        int limit;
+        try {
+            limit = Integer.parseInt(limitText.trim());
+        } catch (NumberFormatException e) {
+            limit = -1;
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw ApiException.invalid("limit", "limit must be a whole number from 1 to " + MAX_LIMIT + ".");
+        }
+        return limit;
     }
 
     /**

@@ -6,7 +6,10 @@ import dev.raven.http.Paging;
 import dev.raven.http.PathIds;
 import io.javalin.http.Context;
 
-/** The profiles section of the contract (explore routes come with the discovery feature). */
+/**
+ * The profiles section of the contract, except discovery (most_popular, who_to_follow,
+ * search: {@link dev.raven.explore.ExploreHandler}).
+ */
 public final class ProfileHandler {
     private final Profiles profiles;
     private final Bodies bodies;

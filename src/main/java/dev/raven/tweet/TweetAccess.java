@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** Helpers every tweet feature shares: the locked, visibility-checked fetch and page hydration. */
 public final class TweetAccess {
@@ -21,28 +22,35 @@ public final class TweetAccess {
 
     /** Locks the tweet for a change; one the viewer may not see is a 404, exactly like a missing one. */
     public static TweetDao.LockedTweet lockVisible(Handle h, long tweetId, long viewerUserId) {
-        TweetDao.LockedTweet tweet = h.attach(TweetDao.class).lock(tweetId).orElseThrow(TweetAccess::tweetNotFound);
+        return lockVisible(h, tweetId, viewerUserId, TweetAccess::tweetNotFound);
+    }
+
+    /**
+     * {@link #lockVisible(Handle, long, long)} for things that live under a tweet (replies):
+     * a missing or hidden tweet is reported as {@code notFound}, the 404 of that thing.
+     */
+    public static TweetDao.LockedTweet lockVisible(Handle h, long tweetId, long viewerUserId,
+                                                   Supplier<ApiException> notFound) {
+        TweetDao.LockedTweet tweet = h.attach(TweetDao.class).lock(tweetId).orElseThrow(notFound);
         if (!tweet.isPublic() && tweet.userId() != viewerUserId
                 && !h.attach(FollowDao.class).isFollowing(viewerUserId, tweet.userId())) {
-            throw tweetNotFound();
+            throw notFound.get();
         }
         return tweet;
     }
 
     /** Checks, without locking, that the viewer may see the tweet. */
     public static void requireVisible(Handle h, long tweetId, long viewerUserId) {
-        h.attach(TweetDao.class).findVisible(tweetId, viewerUserId).orElseThrow(TweetAccess::tweetNotFound);
+        requireVisible(h, tweetId, viewerUserId, TweetAccess::tweetNotFound);
+    }
+
+    public static void requireVisible(Handle h, long tweetId, long viewerUserId, Supplier<ApiException> notFound) {
+        h.attach(TweetDao.class).findVisible(tweetId, viewerUserId).orElseThrow(notFound);
     }
 
     /** The Tweets of a page of ids, in the page's order, in one statement. */
     public static List<Tweet> hydrate(Handle h, long viewerUserId, List<Long> tweetIds) {
-        if (tweetIds.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, Tweet> byId = new HashMap<>();
-        for (Tweet t : h.attach(TweetDao.class).findByIds(tweetIds, viewerUserId)) {
-            byId.put(t.tweetId(), t);
-        }
+        Map<Long, Tweet> byId = byIds(h, viewerUserId, tweetIds);
         List<Tweet> page = new ArrayList<>(tweetIds.size());
         for (Long id : tweetIds) {
             Tweet t = byId.get(id);
@@ -51,6 +59,17 @@ public final class TweetAccess {
             }
         }
         return page;
+    }
+
+    /** The Tweets of a page of ids by id, in one statement (none for no ids). */
+    public static Map<Long, Tweet> byIds(Handle h, long viewerUserId, List<Long> tweetIds) {
+        Map<Long, Tweet> byId = new HashMap<>();
+        if (!tweetIds.isEmpty()) {
+            for (Tweet t : h.attach(TweetDao.class).findByIds(tweetIds, viewerUserId)) {
+                byId.put(t.tweetId(), t);
+            }
+        }
+        return byId;
     }
 
     public static List<Long> ids(List<ListRow> rows) {

@@ -66,14 +66,6 @@ public interface TweetDao {
                            @Bind("beforeAt") Instant beforeAt, @Bind("beforeId") long beforeId,
                            @Bind("limit") int limit);
 
-    /** get_user_media: one author's tweets with media the viewer may see. */
-    @SqlQuery("SELECT t.id, t.created_at AS sort_at FROM tweets t "
-            + "WHERE t.user_id = :author AND t.media = TRUE AND " + BEFORE + " AND " + VISIBLE
-            + " ORDER BY t.user_id, t.media, t.created_at DESC, t.id DESC LIMIT :limit")
-    List<ListRow> mediaByAuthor(@Bind("author") long authorUserId, @Bind("viewer") long viewerUserId,
-                                @Bind("beforeAt") Instant beforeAt, @Bind("beforeId") long beforeId,
-                                @Bind("limit") int limit);
-
     /** get_saved_tweets: the viewer's saves, newest save first, still visible to them. */
     @SqlQuery("SELECT s.tweet_id AS id, s.created_at AS sort_at FROM tweet_saves s JOIN tweets t ON t.id = s.tweet_id "
             + "WHERE s.user_id = :viewer "
@@ -81,15 +73,6 @@ public interface TweetDao {
             + " ORDER BY s.user_id, s.created_at DESC, s.tweet_id DESC LIMIT :limit")
     List<ListRow> savedBy(@Bind("viewer") long viewerUserId, @Bind("beforeAt") Instant beforeAt,
                           @Bind("beforeId") long beforeId, @Bind("limit") int limit);
-
-    /** get_liked: tweets a user liked, newest like first, that the viewer may see. */
-    @SqlQuery("SELECT l.tweet_id AS id, l.created_at AS sort_at FROM tweet_likes l JOIN tweets t ON t.id = l.tweet_id "
-            + "WHERE l.user_id = :liker "
-            + "AND l.created_at <= :beforeAt AND (l.created_at < :beforeAt OR l.tweet_id < :beforeId) AND " + VISIBLE
-            + " ORDER BY l.user_id, l.created_at DESC, l.tweet_id DESC LIMIT :limit")
-    List<ListRow> likedBy(@Bind("liker") long likerUserId, @Bind("viewer") long viewerUserId,
-                          @Bind("beforeAt") Instant beforeAt, @Bind("beforeId") long beforeId,
-                          @Bind("limit") int limit);
 
     /** get_tweet_like_list: who liked a tweet, newest first: (user id, liked at). */
     @SqlQuery("SELECT l.user_id AS id, l.created_at AS sort_at FROM tweet_likes l WHERE l.tweet_id = :tweet "

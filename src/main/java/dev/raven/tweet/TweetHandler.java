@@ -9,7 +9,10 @@ import io.javalin.http.Context;
 
 import java.util.List;
 
-/** The tweets section of the contract (explore routes come with the discovery feature). */
+/**
+ * The tweets section of the contract, except its mixed lists (get_liked, get_user_media:
+ * {@link dev.raven.activity.ActivityHandler}) and explore ({@link dev.raven.explore.ExploreHandler}).
+ */
 public final class TweetHandler {
     private final Tweets tweets;
     private final Reactions reactions;
@@ -85,13 +88,6 @@ public final class TweetHandler {
         ctx.status(202).json(reactions.toggle(viewer(ctx), tweetId, Reaction.LIKE));
     }
 
-    /** GET get_liked/:user_id/. */
-    public void liked(Context ctx) {
-        long userId = PathIds.id(ctx);
-        Paging.PageRequest page = paging.request(ctx);
-        ctx.status(200).json(lists.liked(viewer(ctx), userId, page, rows -> pageOf(ctx, page, rows)));
-    }
-
     /** GET get_tweet_like_list/:tweet_id/. */
     public void likers(Context ctx) {
         long tweetId = PathIds.id(ctx);
@@ -116,13 +112,6 @@ public final class TweetHandler {
         long tweetId = PathIds.id(ctx);
         Paging.PageRequest page = paging.request(ctx);
         ctx.status(200).json(lists.retweeters(viewer(ctx), tweetId, page, rows -> pageOf(ctx, page, rows)));
-    }
-
-    /** GET get_user_media/:user_id/. */
-    public void media(Context ctx) {
-        long userId = PathIds.id(ctx);
-        Paging.PageRequest page = paging.request(ctx);
-        ctx.status(200).json(lists.media(viewer(ctx), userId, page, rows -> pageOf(ctx, page, rows)));
     }
 
     private List<ListRow> pageOf(Context ctx, Paging.PageRequest page, List<ListRow> rows) {

@@ -8,7 +8,6 @@ import dev.raven.profile.ProfileBriefs;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -41,26 +40,6 @@ public final class TweetLists {
             List<ListRow> rows = h.attach(TweetDao.class).savedBy(viewerUserId, page.beforeAt(), page.beforeId(),
                     page.fetchSize());
             return TweetAccess.hydrate(h, viewerUserId, TweetAccess.ids(pager.apply(rows)));
-        });
-    }
-
-    /** get_liked/:user_id/: Mixed items, newest like first (tweets only until replies exist). */
-    List<MixedItem> liked(long viewerUserId, long likerUserId, Paging.PageRequest page, UnaryOperator<List<ListRow>> pager) {
-        return jdbi.withHandle(h -> {
-            requireUser(h, likerUserId);
-            List<ListRow> rows = h.attach(TweetDao.class).likedBy(likerUserId, viewerUserId, page.beforeAt(),
-                    page.beforeId(), page.fetchSize());
-            return new ArrayList<>(TweetAccess.hydrate(h, viewerUserId, TweetAccess.ids(pager.apply(rows))));
-        });
-    }
-
-    /** get_user_media/:user_id/: Mixed items with media, newest first (tweets only until replies exist). */
-    List<MixedItem> media(long viewerUserId, long authorUserId, Paging.PageRequest page, UnaryOperator<List<ListRow>> pager) {
-        return jdbi.withHandle(h -> {
-            requireUser(h, authorUserId);
-            List<ListRow> rows = h.attach(TweetDao.class).mediaByAuthor(authorUserId, viewerUserId,
-                    page.beforeAt(), page.beforeId(), page.fetchSize());
-            return new ArrayList<>(TweetAccess.hydrate(h, viewerUserId, TweetAccess.ids(pager.apply(rows))));
         });
     }
 

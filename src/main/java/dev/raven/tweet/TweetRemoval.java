@@ -8,9 +8,12 @@ import org.jdbi.v3.core.Handle;
  */
 public final class TweetRemoval {
 
-    /** Deletes one (locked) tweet with its likes, saves and retweets. */
+    /** Deletes one (locked) tweet with its likes, saves, retweets, and its replies and their likes. */
     static void removeTweet(Handle h, TweetDao.LockedTweet tweet) {
-        h.attach(TweetRemovalDao.class).uncountLikesOfTweet(tweet.id());
+        TweetRemovalDao removal = h.attach(TweetRemovalDao.class);
+        removal.uncountLikesOfTweet(tweet.id());
+        removal.uncountRepliesOfTweet(tweet.id());
+        removal.uncountReplyLikesUnderTweet(tweet.id());
         TweetDao tweets = h.attach(TweetDao.class);
         tweets.countTweets(tweet.userId(), -1, tweet.media() ? -1 : 0);
         tweets.delete(tweet.id());
@@ -19,7 +22,8 @@ public final class TweetRemoval {
     /**
      * Before a user is deleted: corrects the counters of other users' tweets they liked,
      * saved or retweeted, and of users who liked their tweets. Their own profile and
-     * tweets are deleted with them, so their own counters need no care.
+     * tweets are deleted with them, so their own counters need no care. Replies and reply
+     * likes are {@link dev.raven.reply.ReplyRemoval}'s.
      */
     public static void uncountEverythingOf(Handle h, long userId) {
         TweetRemovalDao dao = h.attach(TweetRemovalDao.class);

@@ -14,6 +14,20 @@ public interface TweetRemovalDao {
             + "WHERE user_id IN (SELECT user_id FROM tweet_likes WHERE tweet_id = :tweet)")
     void uncountLikesOfTweet(@Bind("tweet") long tweetId);
 
+    /** A tweet is going with its replies: their authors have that many fewer tweets and replies... */
+    @SqlUpdate("UPDATE profiles SET tweets_and_replies_count = tweets_and_replies_count - ("
+            + "SELECT COUNT(*) FROM replies r WHERE r.tweet_id = :tweet AND r.user_id = profiles.user_id) "
+            + "WHERE user_id IN (SELECT user_id FROM replies WHERE tweet_id = :tweet)")
+    void uncountRepliesOfTweet(@Bind("tweet") long tweetId);
+
+    /** ...and whoever liked those replies has liked that many fewer. */
+    @SqlUpdate("UPDATE profiles SET likes_count = likes_count - ("
+            + "SELECT COUNT(*) FROM replies r JOIN reply_likes rl ON rl.reply_id = r.id "
+            + "WHERE r.tweet_id = :tweet AND rl.user_id = profiles.user_id) "
+            + "WHERE user_id IN (SELECT rl.user_id FROM replies r JOIN reply_likes rl ON rl.reply_id = r.id "
+            + "WHERE r.tweet_id = :tweet)")
+    void uncountReplyLikesUnderTweet(@Bind("tweet") long tweetId);
+
     /** A user is going: the tweets they liked, saved or retweeted lose that like, save or retweet. */
     @SqlUpdate("UPDATE tweets SET likes_count = likes_count - 1 "
             + "WHERE id IN (SELECT tweet_id FROM tweet_likes WHERE user_id = :user)")

@@ -3,6 +3,7 @@ package dev.raven.support;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,14 +18,22 @@ public final class Social {
 
     /**
      * A server for social tests: rate limits off (they register many users from one
-     * address), and profile and tweet ids started far from user ids, so that a route
-     * which mixes up a user id, a profile id and a tweet id cannot pass by luck.
+     * address), and profile, tweet and reply ids started far from user ids and from each
+     * other, so that a route which mixes up two kinds of id cannot pass by luck.
      */
     public static TestServer startServer() {
-        TestServer server = TestServer.start(Map.of("ratelimit.enabled", "false"));
+        return startServer(Map.of());
+    }
+
+    /** {@link #startServer()} with more settings. */
+    public static TestServer startServer(Map<String, String> settings) {
+        Map<String, String> all = new HashMap<>(settings);
+        all.putIfAbsent("ratelimit.enabled", "false");
+        TestServer server = TestServer.start(all);
         server.app().database().jdbi().useHandle(h -> {
             h.execute("ALTER TABLE profiles ALTER COLUMN id RESTART WITH 100000");
             h.execute("ALTER TABLE tweets ALTER COLUMN id RESTART WITH 500000");
+            h.execute("ALTER TABLE replies ALTER COLUMN id RESTART WITH 900000");
         });
         return server;
     }
@@ -94,6 +103,75 @@ public final class Social {
 
     public void like(TestUser user, long tweetId) {
         expect(toggleLike(user, tweetId), 202);
+    }
+
+    /** Replies to a tweet with text and returns the reply id. */
+    public long reply(TestUser author, long tweetId, String content) {
+        return reply(author, tweetId, replyBody(content, null));
+    }
+
+    public long mediaReply(TestUser author, long tweetId, String content, String mediaUrl) {
+        return reply(author, tweetId, replyBody(content, mediaUrl));
+    }
+
+    public long reply(TestUser author, long tweetId, Map<String, Object> body) {
+        Api.Res res = postReply(author, tweetId, body);
+        expect(res, 202);
+        return res.json().get("reply_id").asLong();
+    }
+
+    public Api.Res postReply(TestUser author, long tweetId, Object body) {
+        return api.post("/api/tweets/replies/replies_list/" + tweetId + "/", body, author.access());
+    }
+
+    public static Map<String, Object> replyBody(String content, String mediaUrl) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("content", content);
+        if (mediaUrl != null) {
+            body.put("media", true);
+            body.put("media_url", mediaUrl);
+        }
+        return body;
+    }
+
+    public Api.Res toggleReplyLike(TestUser user, long replyId) {
+        return api.put("/api/tweets/replies/liked_replies_list/" + replyId + "/", null, user.access());
+    }
+
+    public void likeReply(TestUser user, long replyId) {
+        Api.Res res = toggleReplyLike(user, replyId);
+        expect(res, 202);
+        if (!res.json().get("message").asText().endsWith("added to liked replies")) {
+            throw new AssertionError("expected a like, got " + res);
+        }
+    }
+
+    public Api.Res deleteReply(TestUser user, long replyId) {
+        return api.delete("/api/tweets/replies/delete/" + replyId + "/", null, user.access());
+    }
+
+    /**
+     * Mixed list items as short keys, in order: {@code t<tweet id>} for a Tweet and
+     * {@code r<reply id>} for a {tweet, reply} item (whose tweet must be the reply's parent).
+     */
+    public static List<String> itemKeys(Iterable<JsonNode> items) {
+        List<String> keys = new ArrayList<>();
+        for (JsonNode n : items) {
+            if (n.has("reply")) {
+                if (n.at("/tweet/tweet_id").asLong() != n.at("/reply/tweet").asLong()) {
+                    throw new AssertionError("a reply item's tweet must be its parent: " + n);
+                }
+                keys.add("r" + n.at("/reply/reply_id").asLong());
+            } else {
+                keys.add("t" + n.get("tweet_id").asLong());
+            }
+        }
+        return keys;
+    }
+
+    public static List<String> itemKeys(Api.Res res) {
+        expect(res, 200);
+        return itemKeys(res.json());
     }
 
     /** The tweet as {@code viewer} sees it. */

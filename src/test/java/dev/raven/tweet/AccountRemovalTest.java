@@ -93,4 +93,54 @@ class AccountRemovalTest {
         assertEquals(0, Counters.count(jdbi, "SELECT COUNT(*) FROM retweets WHERE user_id = ?", id));
         Counters.assertAllConsistent(jdbi);
     }
+
+    @Test
+    void deletingAUserRemovesTheirRepliesAndReplyLikesAndTheRepliesUnderTheirTweets() {
+        TestUser leaving = social.user("rleaving");
+        TestUser friend = social.user("rfriend");
+        TestUser fan = social.user("rfan");
+        long friendsTweet = social.tweet(friend, "friend's");
+        long ownTweet = social.tweet(leaving, "leaving's");
+        long onFriends1 = social.reply(leaving, friendsTweet, "mine on theirs 1");
+        long onFriends2 = social.reply(leaving, friendsTweet, "mine on theirs 2");
+        long onOwn = social.reply(leaving, ownTweet, "mine on mine");
+        long friendOnOwn = social.reply(friend, ownTweet, "theirs on mine");
+        long fanOnOwn = social.reply(fan, ownTweet, "fan's on mine");
+        long friendOnFriends = social.mediaReply(friend, friendsTweet, "theirs on theirs", "https://img.example/f.png");
+        social.likeReply(fan, onFriends1);
+        social.likeReply(fan, onOwn); // the leaving user's reply under their own tweet: must count once
+        social.likeReply(fan, friendOnOwn);
+        social.likeReply(friend, fanOnOwn);
+        social.likeReply(friend, onFriends2);
+        social.likeReply(leaving, friendOnFriends);
+        social.likeReply(leaving, friendOnOwn);
+        social.like(fan, friendsTweet);
+        Counters.assertAllConsistent(jdbi);
+        assertEquals(3, social.tweetAs(fan, friendsTweet).get("number_of_replies").asLong());
+
+        Api.Res res = api.delete("/api/auth/user/delete/", Map.of("refresh_token", leaving.refresh()),
+                leaving.access());
+        assertEquals(204, res.status(), res.body());
+
+        assertEquals(1, social.tweetAs(fan, friendsTweet).get("number_of_replies").asLong());
+        var fanProfile = social.profileAs(fan, fan);
+        assertEquals(1, fanProfile.get("number_of_likes").asLong(), "only the tweet like is left");
+        assertEquals(0, fanProfile.get("number_of_tweets_and_replies").asLong(), "their reply went with the tweet");
+        var friendProfile = social.profileAs(fan, friend);
+        assertEquals(0, friendProfile.get("number_of_likes").asLong());
+        assertEquals(2, friendProfile.get("number_of_tweets_and_replies").asLong(), "a tweet and a reply");
+        var kept = api.get("/api/tweets/replies/replies_list/" + friendsTweet + "/", fan.access()).json();
+        assertEquals(1, kept.size());
+        assertEquals(friendOnFriends, kept.get(0).get("reply_id").asLong());
+        assertEquals(0, kept.get(0).get("number_of_likes").asLong());
+        assertEquals(List.of("r" + friendOnFriends, "t" + friendsTweet), Social.itemKeys(api.get(
+                "/api/tweets/replies/get_user_tweets_and_replies/" + friend.userId() + "/", fan.access())));
+        assertEquals(List.of("t" + friendsTweet), Social.itemKeys(api.get("/api/tweets/get_liked/" + fan.userId()
+                + "/", fan.access())));
+        long id = leaving.userId();
+        assertEquals(0, Counters.count(jdbi, "SELECT COUNT(*) FROM replies WHERE user_id = ? OR tweet_id = ?",
+                id, ownTweet));
+        assertEquals(0, Counters.count(jdbi, "SELECT COUNT(*) FROM reply_likes WHERE user_id = ?", id));
+        Counters.assertAllConsistent(jdbi);
+    }
 }

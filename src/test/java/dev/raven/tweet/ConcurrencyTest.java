@@ -181,4 +181,70 @@ class ConcurrencyTest {
         assertEquals(0, Counters.count(jdbi, "SELECT COUNT(*) FROM tweets WHERE id = ?", id));
         Counters.assertAllConsistent(jdbi);
     }
+
+    @Test
+    void oneUserTogglingOneReplyLikeFromManyThreads() throws Exception {
+        TestUser author = social.user("replyhot");
+        TestUser clicker = social.user("replyclicker");
+        long reply = social.reply(author, social.tweet(author, "t"), "double click my reply");
+
+        List<Integer> statuses = hammer(t -> social.toggleReplyLike(clicker, reply));
+        assertTrue(statuses.stream().allMatch(s -> s == 202), statuses.toString());
+        assertEquals(0, Counters.count(jdbi, "SELECT COUNT(*) FROM reply_likes WHERE reply_id = ?", reply));
+        assertEquals(0, social.profileAs(author, clicker).get("number_of_likes").asLong());
+        Counters.assertAllConsistent(jdbi);
+    }
+
+    @Test
+    void manyUsersLikingRepliesOfOneTweetWhileOthersReply() throws Exception {
+        TestUser author = social.user("busythread");
+        long tweet = social.tweet(author, "busy");
+        long reply = social.reply(author, tweet, "like me");
+        List<TestUser> users = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            users.add(social.user("crowdreply"));
+        }
+        // Even threads toggle their like 5 times (ending liked), odd threads reply 5 times.
+        List<Integer> statuses = hammer(5, t -> t % 2 == 0
+                ? social.toggleReplyLike(users.get(t), reply)
+                : social.postReply(users.get(t), tweet, java.util.Map.of("content", "me too " + t)));
+        assertTrue(statuses.stream().allMatch(s -> s == 202), statuses.toString());
+        assertEquals(1 + THREADS / 2 * 5, social.tweetAs(author, tweet).get("number_of_replies").asLong());
+        assertEquals(THREADS / 2, Counters.count(jdbi, "SELECT COUNT(*) FROM reply_likes WHERE reply_id = ?", reply));
+        Counters.assertAllConsistent(jdbi);
+    }
+
+    @Test
+    void deletingATweetWhileOthersReplyToItAndLikeItsReplies() throws Exception {
+        TestUser author = social.user("vanishingthread");
+        List<TestUser> fans = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            fans.add(social.user("latereply"));
+        }
+        long tweet = social.tweet(author, "here and gone");
+        long reply = social.reply(fans.get(1), tweet, "first!");
+        List<Integer> statuses = hammer(t -> t == 0
+                ? api.delete("/api/tweets/manage_tweet/" + tweet + "/", null, author.access())
+                : t % 2 == 0 ? social.toggleReplyLike(fans.get(t), reply)
+                : social.postReply(fans.get(t), tweet, java.util.Map.of("content", "racing")));
+        assertTrue(statuses.stream().allMatch(s -> s == 202 || s == 404), statuses.toString());
+        assertEquals(0, Counters.count(jdbi, "SELECT COUNT(*) FROM replies WHERE tweet_id = ?", tweet));
+        Counters.assertAllConsistent(jdbi);
+    }
+
+    @Test
+    void deletingAReplyWhileOthersLikeIt() throws Exception {
+        TestUser author = social.user("vanishingreply");
+        List<TestUser> fans = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            fans.add(social.user("lateliker"));
+        }
+        long reply = social.reply(author, social.tweet(author, "t"), "here and gone");
+        List<Integer> statuses = hammer(t -> t == 0
+                ? social.deleteReply(author, reply)
+                : social.toggleReplyLike(fans.get(t), reply));
+        assertTrue(statuses.stream().allMatch(s -> s == 202 || s == 404), statuses.toString());
+        assertEquals(0, Counters.count(jdbi, "SELECT COUNT(*) FROM replies WHERE id = ?", reply));
+        Counters.assertAllConsistent(jdbi);
+    }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,8 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The N+1 guard: a page of 50 items costs exactly as many SQL statements as a page of 5,
- * on the home timeline and on every other list, with likes, saves and retweets from many
- * users on the page.
+ * on the home timeline and on every other list (tweet, reply, mixed, explore, suggestion
+ * and search lists), with likes, saves, retweets and replies from many users on the page.
  */
 class QueryCountTest {
     static TestServer server;
@@ -33,6 +34,7 @@ class QueryCountTest {
     static TestUser viewer;
     static TestUser author;
     static long popular;
+    static long likedReply;
     static final AtomicInteger STATEMENTS = new AtomicInteger();
 
     @BeforeAll
@@ -69,12 +71,33 @@ class QueryCountTest {
             social.like(u, popular);
             Social.expect(social.retweet(u, popular), 202);
         }
+        // The author's replies (every other one with media) between some more tweets of theirs.
+        List<Long> authorReplies = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            long parent = i % 2 == 0 ? popular : social.tweet(followed.get(1 + i % 7), "reply to me " + i);
+            authorReplies.add(i % 2 == 0 ? social.mediaReply(author, parent, "r" + i, "https://img.example/r.png")
+                    : social.reply(author, parent, "r" + i));
+            if (i % 3 == 0) {
+                social.tweet(author, "between replies " + i);
+            }
+        }
+        likedReply = authorReplies.get(0);
         for (int i = 0; i < 60; i++) {
             TestUser fan = social.user("fan");
             social.like(fan, popular);
             Social.expect(social.retweet(fan, popular), 202);
             social.follow(fan, author);
             social.follow(author, fan);
+            // Explore candidates for the viewer (who does not follow fans), replies and reply likes.
+            long fanTweet = social.mediaTweet(fan, "fan pic " + i, "https://img.example/f" + i + ".png", true);
+            social.like(fan, fanTweet);
+            long fanReply = social.reply(fan, popular, "fan reply " + i);
+            social.likeReply(viewer, fanReply);
+            social.like(viewer, fanTweet);
+            social.likeReply(fan, likedReply);
+            if (i > 0) {
+                social.likeReply(fan, authorReplies.get(i));
+            }
         }
         jdbi.setSqlLogger(new SqlLogger() {
             @Override
@@ -110,6 +133,24 @@ class QueryCountTest {
         return count;
     }
 
+    /** Statements run by a bounded list (no next page), which must answer 200 with {@code expectedItems}. */
+    static int statementsForBounded(String method, String path, Object body, int expectedItems) {
+        STATEMENTS.set(0);
+        Api.Res res = method.equals("POST") ? api.post(path, body, viewer.access()) : api.get(path, viewer.access());
+        int count = STATEMENTS.get();
+        assertEquals(200, res.status(), res.body());
+        assertEquals(expectedItems, res.json().size(), path);
+        return count;
+    }
+
+    static void assertConstantBounded(String method, String path, Object body, int atMost) {
+        String sep = path.contains("?") ? "&" : "?";
+        int small = statementsForBounded(method, path + sep + "limit=5", body, 5);
+        int large = statementsForBounded(method, path + sep + "limit=50", body, 50);
+        assertEquals(small, large, "statements for 5 vs 50 items on " + path);
+        assertTrue(large <= atMost, path + " ran " + large + " statements, expected at most " + atMost);
+    }
+
     static void assertConstant(String path, int atMost) {
         String sep = path.contains("?") ? "&" : "?";
         int small = statementsFor(path + sep + "limit=5", 5);
@@ -131,9 +172,46 @@ class QueryCountTest {
     @Test
     void tweetLists() {
         assertConstant("/api/tweets/get_tweets/" + author.userId() + "/", 5);
-        assertConstant("/api/tweets/get_user_media/" + author.userId() + "/", 5);
-        assertConstant("/api/tweets/get_liked/" + viewer.userId() + "/", 5);
         assertConstant("/api/tweets/get_saved_tweets/", 5);
+    }
+
+    @Test
+    void mixedLists() {
+        for (String path : List.of("/api/tweets/get_user_media/" + author.userId() + "/",
+                "/api/tweets/get_liked/" + viewer.userId() + "/",
+                "/api/tweets/replies/get_user_tweets_and_replies/" + author.userId() + "/",
+                "/api/tweets/replies/get_user_replies/" + author.userId() + "/")) {
+            assertConstant(path, 5);
+            // The page really mixes tweets and replies (get_user_replies: replies only).
+            var items = api.get(path + "?limit=50", viewer.access()).json();
+            int replies = 0;
+            for (var item : items) {
+                replies += item.has("reply") ? 1 : 0;
+            }
+            assertTrue(replies > 0 && (replies < 50 || path.contains("get_user_replies")), path + ": " + replies);
+        }
+    }
+
+    @Test
+    void replyLists() {
+        assertConstant("/api/tweets/replies/replies_list/" + popular + "/", 3);
+        assertConstant("/api/tweets/replies/get_reply_like_list/" + likedReply + "/", 6);
+    }
+
+    @Test
+    void explore() {
+        assertConstant("/api/tweets/get_top/", 3);
+        assertConstant("/api/tweets/get_latest/", 3);
+        assertConstant("/api/tweets/get_explore_media/", 3);
+    }
+
+    @Test
+    void suggestionsAndSearch() {
+        assertConstantBounded("GET", "/api/profiles/most_popular/", null, 4);
+        // One more statement when the list has to be topped up with the most followed.
+        assertConstantBounded("GET", "/api/profiles/who_to_follow/", null, 5);
+        assertConstantBounded("POST", "/api/profiles/search/", Map.of("search_input", "fan"), 4);
+        assertConstantBounded("POST", "/api/profiles/search/", Map.of("search_input", "@fan"), 4);
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** tweet.max.length sets the longest tweet, for posts and edits alike. */
+/** tweet.max.length sets the longest tweet and reply, for posts and edits alike. */
 class TweetLengthSettingTest {
     static TestServer server;
     static Api api;
@@ -39,5 +39,11 @@ class TweetLengthSettingTest {
         long id = ok.json().get("tweet_id").asLong();
         assertEquals(400, api.put("/api/tweets/manage_tweet/" + id + "/", Map.of("content", "x".repeat(11)),
                 author.access()).status());
+        String replies = "/api/tweets/replies/replies_list/" + id + "/";
+        assertEquals(202, api.post(replies, Map.of("content", "0123456789"), author.access()).status());
+        Api.Res longReply = api.post(replies, Map.of("content", "0123456789a"), author.access());
+        assertEquals(400, longReply.status());
+        assertEquals("Ensure this field has no more than 10 characters.",
+                longReply.json().at("/errors/content/0").asText());
     }
 }

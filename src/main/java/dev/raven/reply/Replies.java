@@ -1,0 +1,65 @@
+package dev.raven.reply;
+
+import dev.raven.db.Transactions;
+import dev.raven.http.ApiException;
+import dev.raven.http.Message;
+import dev.raven.http.Paging;
+import dev.raven.tweet.TweetAccess;
+import org.jdbi.v3.core.Jdbi;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/** Replying to a tweet, reading a tweet's replies, and deleting a reply. */
+public final class Replies {
+    private final Jdbi jdbi;
+    private final ReplyRules rules;
+    private final Clock clock;
+
+    public Replies(Jdbi jdbi, int maxLength, Clock clock) {
+        this.jdbi = jdbi;
+        this.rules = new ReplyRules(maxLength);
+        this.clock = clock;
+    }
+
+    /**
+     * POST replies_list/:tweet_id/. The tweet is locked first, so a reply never lands on a
+     * tweet being deleted, and its replies_count moves with the row.
+     */
+    Reply create(long authorUserId, long tweetId, ReplyRequests.ReplyBody body) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return Transactions.inTransaction(jdbi, h -> {
+            TweetAccess.lockVisible(h, tweetId, authorUserId);
+            ReplyRules.Draft draft = rules.check(body);
+            ReplyDao dao = h.attach(ReplyDao.class);
+            long id = dao.insert(tweetId, authorUserId, draft.content(), draft.hasMedia(), draft.mediaUrl(), now);
+            dao.countRepliesOf(tweetId, 1);
+            dao.countRepliesBy(authorUserId, 1);
+            return dao.findById(id, authorUserId).orElseThrow();
+        });
+    }
+
+    /** GET replies_list/:tweet_id/: newest first; the tweet must be visible to the viewer. */
+    List<Reply> ofTweet(long viewerUserId, long tweetId, Paging.PageRequest page, UnaryOperator<List<Reply>> pager) {
+        return jdbi.withHandle(h -> {
+            TweetAccess.requireVisible(h, tweetId, viewerUserId);
+            return pager.apply(h.attach(ReplyDao.class).byTweet(tweetId, viewerUserId, page.beforeAt(),
+                    page.beforeId(), page.fetchSize()));
+        });
+    }
+
+    /** DELETE delete/:reply_id/: by its author only; its likes go with it. */
+    Message delete(long viewerUserId, long replyId) {
+        return Transactions.inTransaction(jdbi, h -> {
+            ReplyDao.ReplyRef reply = ReplyAccess.lockVisible(h, replyId, viewerUserId);
+            if (reply.userId() != viewerUserId) {
+                throw ApiException.forbidden("Only the author can delete this reply.");
+            }
+            ReplyRemoval.removeReply(h, reply);
+            return new Message("Reply with id " + replyId + " deleted");
+        });
+    }
+}

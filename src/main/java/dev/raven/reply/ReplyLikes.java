@@ -1,0 +1,57 @@
+package dev.raven.reply;
+
+import dev.raven.db.ListRow;
+import dev.raven.db.Transactions;
+import dev.raven.http.Message;
+import dev.raven.http.Paging;
+import dev.raven.profile.ProfileBrief;
+import dev.raven.profile.ProfileBriefs;
+import org.jdbi.v3.core.Jdbi;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * Liking replies. A toggle locks the reply's tweet, then the reply, so concurrent toggles
+ * run one after another: the row and both counters (the reply's, the liker's) always move
+ * together, and the primary key makes a duplicate impossible even if they did not.
+ */
+public final class ReplyLikes {
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public ReplyLikes(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    /** PUT liked_replies_list/:reply_id/: likes if not liked, unlikes if liked. */
+    Message toggle(long viewerUserId, long replyId) {
+        return Transactions.inTransaction(jdbi, h -> {
+            ReplyAccess.lockVisible(h, replyId, viewerUserId);
+            ReplyDao dao = h.attach(ReplyDao.class);
+            boolean removed = dao.deleteLike(replyId, viewerUserId) == 1;
+            if (!removed) {
+                dao.insertLike(replyId, viewerUserId, clock.instant().truncatedTo(ChronoUnit.MICROS));
+            }
+            int delta = removed ? -1 : 1;
+            dao.countLikesOf(replyId, delta);
+            dao.countLikesBy(viewerUserId, delta);
+            return new Message("Reply with id " + replyId + (removed ? " removed from" : " added to")
+                    + " liked replies");
+        });
+    }
+
+    /** GET get_reply_like_list/:reply_id/: who liked it, newest like first. */
+    List<ProfileBrief> likers(long viewerUserId, long replyId, Paging.PageRequest page,
+                              UnaryOperator<List<ListRow>> pager) {
+        return jdbi.withHandle(h -> {
+            ReplyAccess.requireVisible(h, replyId, viewerUserId);
+            List<ListRow> rows = h.attach(ReplyDao.class).likers(replyId, page.beforeAt(), page.beforeId(),
+                    page.fetchSize());
+            return ProfileBriefs.load(h, viewerUserId, pager.apply(rows).stream().map(ListRow::id).toList());
+        });
+    }
+}
