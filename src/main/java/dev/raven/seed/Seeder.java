@@ -20,8 +20,9 @@ import java.util.SplittableRandom;
 
 /**
  * Fills an empty database with a synthetic network, straight through JDBC batches: users
- * and profiles, a skewed follow graph, tweets spread over the past year, and likes, saves
- * and retweets in plausible proportions, with every counter equal to the rows it counts.
+ * and profiles, a skewed follow graph, tweets spread over the past year, and likes, saves,
+ * retweets, replies and reply likes in plausible proportions, with every counter equal to
+ * the rows it counts.
  * The same plan and seed give the same data; timestamps are relative to when it runs.
  */
 public final class Seeder {
@@ -47,7 +48,7 @@ public final class Seeder {
         this.plan = plan;
         this.random = new SplittableRandom(plan.seed());
         this.anchor = now.truncatedTo(ChronoUnit.SECONDS);
-        this.counters = new Counters(plan.users(), plan.tweets());
+        this.counters = new Counters(plan.users());
     }
 
     /** Seeds everything; returns what the fixtures need. */
@@ -119,7 +120,12 @@ public final class Seeder {
      */
     private void insertTweets(Connection c) throws SQLException {
         try (PreparedStatement tweets = c.prepareStatement("INSERT INTO tweets (id, user_id, content, media, media_url, "
-                + "is_public, created_at, likes_count, saves_count, retweets_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + "is_public, created_at, likes_count, saves_count, retweets_count, replies_count) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement replies = c.prepareStatement("INSERT INTO replies (id, tweet_id, user_id, content, media, "
+                     + "media_url, created_at, likes_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement replyLikes = c.prepareStatement(
+                     "INSERT INTO reply_likes (reply_id, user_id, created_at) VALUES (?, ?, ?)");
              PreparedStatement likes = c.prepareStatement(
                      "INSERT INTO tweet_likes (tweet_id, user_id, created_at) VALUES (?, ?, ?)");
              PreparedStatement saves = c.prepareStatement(
@@ -127,12 +133,14 @@ public final class Seeder {
              PreparedStatement retweets = c.prepareStatement(
                      "INSERT INTO retweets (tweet_id, user_id, created_at) VALUES (?, ?, ?)")) {
             for (int id = 1; id <= plan.tweets(); id++) {
-                addTweet(id, tweets, likes, saves, retweets);
+                addTweet(id, new Statements(tweets, likes, saves, retweets, replies, replyLikes));
                 if (id % TWEET_BATCH == 0 || id == plan.tweets()) {
                     tweets.executeBatch();
                     likes.executeBatch();
                     saves.executeBatch();
                     retweets.executeBatch();
+                    replies.executeBatch();
+                    replyLikes.executeBatch();
                 }
                 if (id % (TWEET_BATCH * 10) == 0) {
                     c.commit();
@@ -142,38 +150,62 @@ public final class Seeder {
                 }
             }
         }
-        log.info("Seeded {} tweets, {} likes, {} saves, {} retweets", plan.tweets(), counters.likes, counters.saves,
-                counters.retweets);
+        log.info("Seeded {} tweets, {} likes, {} saves, {} retweets, {} replies, {} reply likes", plan.tweets(),
+                counters.likes, counters.saves, counters.retweets, counters.replies, counters.replyLikes);
     }
 
-    private void addTweet(long id, PreparedStatement tweets, PreparedStatement likes, PreparedStatement saves,
-                          PreparedStatement retweets) throws SQLException {
+    private void addTweet(long id, Statements st) throws SQLException {
         int author = Skew.pick(plan.users(), 1.6, random);
         Instant at = anchor.minusSeconds(SPAN_SECONDS * (plan.tweets() - id) / Math.max(1, plan.tweets()))
                 .minusMillis(random.nextInt(1000));
         boolean media = random.nextInt(10) == 0;
         boolean isPublic = random.nextInt(100) < 92;
+        // Reactions only on public tweets: a private one's audience is its author's followers.
         int[] likers = isPublic ? distinctUsers(Skew.count(16, 5, random), author) : new int[0];
         int[] savers = isPublic ? distinctUsers(Skew.count(6, 6, random), author) : new int[0];
         int[] retweeters = isPublic ? distinctUsers(Skew.count(8, 6, random), author) : new int[0];
-        bind(tweets, id, (long) author, content(), media, media ? "https://media.example.org/seed/" + id + ".jpg" : null,
-                isPublic, time(at), (long) likers.length, (long) savers.length, (long) retweeters.length);
+        int replyCount = isPublic ? Skew.count(5, 5, random) : 0;
+        bind(st.tweets(), id, (long) author, content(), media, media ? mediaUrl("t", id) : null,
+                isPublic, time(at), (long) likers.length, (long) savers.length, (long) retweeters.length,
+                (long) replyCount);
         counters.tweet(author, media);
         for (int u : likers) {
-            bind(likes, id, (long) u, time(later(at)));
+            bind(st.likes(), id, (long) u, time(later(at)));
             counters.like(u);
         }
         for (int u : savers) {
-            bind(saves, id, (long) u, time(later(at)));
+            bind(st.saves(), id, (long) u, time(later(at)));
             counters.saves++;
         }
         for (int u : retweeters) {
-            bind(retweets, id, (long) u, time(later(at)));
+            bind(st.retweets(), id, (long) u, time(later(at)));
             counters.retweets++;
+        }
+        for (int i = 0; i < replyCount; i++) {
+            addReply(id, at, st);
         }
         if (isPublic) {
             publicTweetIds.add(id);
         }
+    }
+
+    private void addReply(long tweetId, Instant tweetAt, Statements st) throws SQLException {
+        long replyId = ++counters.replies;
+        int author = 1 + random.nextInt(plan.users());
+        Instant at = later(tweetAt);
+        boolean media = random.nextInt(20) == 0;
+        int[] likers = distinctUsers(Skew.count(4, 6, random), author);
+        bind(st.replies(), replyId, tweetId, (long) author, content(), media, media ? mediaUrl("r", replyId) : null,
+                time(at), (long) likers.length);
+        counters.reply(author);
+        for (int u : likers) {
+            bind(st.replyLikes(), replyId, (long) u, time(later(at)));
+            counters.likeReply(u);
+        }
+    }
+
+    private static String mediaUrl(String kind, long id) {
+        return "https://media.example.org/seed/" + kind + id + ".jpg";
     }
 
     private void updateProfileCounters(Connection c, FollowGraph graph) throws SQLException {
@@ -181,7 +213,7 @@ public final class Seeder {
                 + "tweets_count = ?, tweets_and_replies_count = ?, likes_count = ?, media_count = ? WHERE id = ?", CHUNK)) {
             for (int u = 1; u <= plan.users(); u++) {
                 update.add((long) graph.followers[u], (long) graph.following(u), counters.tweets[u],
-                        counters.tweets[u], counters.likesGiven[u], counters.media[u], (long) u);
+                        counters.tweets[u] + counters.repliesBy[u], counters.likesGiven[u], counters.media[u], (long) u);
             }
         }
     }
@@ -192,6 +224,7 @@ public final class Seeder {
             s.execute("ALTER TABLE users ALTER COLUMN id RESTART WITH " + (plan.users() + 1L));
             s.execute("ALTER TABLE profiles ALTER COLUMN id RESTART WITH " + (plan.users() + 1L));
             s.execute("ALTER TABLE tweets ALTER COLUMN id RESTART WITH " + (plan.tweets() + 1L));
+            s.execute("ALTER TABLE replies ALTER COLUMN id RESTART WITH " + (counters.replies + 1L));
         }
     }
 
@@ -241,14 +274,18 @@ public final class Seeder {
         final long[] tweets;
         final long[] media;
         final long[] likesGiven;
+        final long[] repliesBy;
         long likes;
         long saves;
         long retweets;
+        long replies;
+        long replyLikes;
 
-        Counters(int users, int tweetCount) {
+        Counters(int users) {
             tweets = new long[users + 1];
             media = new long[users + 1];
             likesGiven = new long[users + 1];
+            repliesBy = new long[users + 1];
         }
 
         void tweet(int author, boolean withMedia) {
@@ -262,6 +299,21 @@ public final class Seeder {
             likesGiven[user]++;
             likes++;
         }
+
+        void reply(int author) {
+            repliesBy[author]++;
+        }
+
+        /** number_of_likes counts liked tweets and liked replies alike. */
+        void likeReply(int user) {
+            likesGiven[user]++;
+            replyLikes++;
+        }
+    }
+
+    /** The statements a chunk of tweets writes to, in the order they must be sent. */
+    private record Statements(PreparedStatement tweets, PreparedStatement likes, PreparedStatement saves,
+                              PreparedStatement retweets, PreparedStatement replies, PreparedStatement replyLikes) {
     }
 
     /** What the fixture writer needs from a seeding run. */

@@ -53,12 +53,12 @@ public final class TestDatabases {
     }
 
     /** The db.url for a data folder under make test-postgres: its own schema, made on first use. */
-    static String suiteUrlFor(Path dataDir) {
+    public static String suiteUrlFor(Path dataDir) {
         return SCHEMAS_BY_DATA_DIR.computeIfAbsent(dataDir, d -> PostgresSchema.create(suitePostgres())).url();
     }
 
     /** Drops the schema of a data folder, if it has one. */
-    static void dropSchemaOf(Path dataDir) {
+    public static void dropSchemaOf(Path dataDir) {
         PostgresSchema schema = SCHEMAS_BY_DATA_DIR.remove(dataDir);
         if (schema != null) {
             schema.close();
