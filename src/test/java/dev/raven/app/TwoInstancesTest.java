@@ -1,5 +1,6 @@
 package dev.raven.app;
 
+import dev.raven.support.Counters;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.raven.support.Api;
 import dev.raven.support.PostgresSchema;
@@ -180,6 +181,38 @@ class TwoInstancesTest {
      * Sends {@code count} requests as nearly at once as possible, alternating between the two
      * instances (even ones to A, odd ones to B); returns the answers in that order.
      */
+    @Test
+    void concurrentTogglesThroughBothInstancesKeepEveryCounterInStepWithTheRows() {
+        TestUser author = a.api().register(Api.uniqueName("toggled"));
+        long tweet = a.api().post("/api/tweets/tweets_list/", Map.of("content", "toggle me"), author.access())
+                .json().get("tweet_id").asLong();
+        List<TestUser> fans = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            fans.add(b.api().register(Api.uniqueName("fan")));
+        }
+        // 72 toggles at once in three waves, alternating instances: each fan likes, saves and
+        // follows six times each, so every kind of toggle collides with itself on both sides.
+        List<Api.Res> answers = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        for (int wave = 0; wave < 3; wave++) {
+            answers.addAll(atOnceThroughBoth(24, api -> {
+                int i = next.getAndIncrement();
+                TestUser fan = fans.get(i % fans.size());
+                return switch (i % 3) {
+                    case 0 -> api.put("/api/tweets/liked_tweets_list/" + tweet + "/", null, fan.access());
+                    case 1 -> api.put("/api/tweets/saved_tweets_list/" + tweet + "/", null, fan.access());
+                    default -> api.put("/api/profiles/follow_status/" + author.profileId() + "/", null, fan.access());
+                };
+            }));
+        }
+
+        answers.forEach(res -> assertEquals(202, res.status(), res.toString()));
+        Counters.assertAllConsistent(a.app().database().jdbi());
+        long likes = Counters.count(a.app().database().jdbi(), "SELECT COUNT(*) FROM tweet_likes WHERE tweet_id = ?", tweet);
+        assertEquals(likes, b.api().get("/api/tweets/get_tweet/" + tweet + "/", author.access())
+                .json().get("number_of_likes").asLong(), "both instances report the rows' count");
+    }
+
     static List<Api.Res> atOnceThroughBoth(int count, Function<Api, Api.Res> request) {
         ExecutorService pool = Executors.newFixedThreadPool(count);
         try {
