@@ -60,7 +60,7 @@ seed_dataset() {
   if [ -f "$pristine/SEEDED" ] && grep -qx "$users $tweets $SEED" "$pristine/SEEDED"; then
     return
   fi
-  rm -rf "$pristine" && mkdir -p "$pristine/data" "$pristine/fixtures"
+  rm -rf "$pristine" && mkdir -p "$pristine/fixtures" && mkdir -m 700 "$pristine/data"
   echo "Seeding $size ($users users, $tweets tweets) on $DB: this takes a while once, then is reused" >&2
   local env=(RAVEN_DATA_DIR="$pristine/data")
   if [ "$DB" = postgres ]; then
