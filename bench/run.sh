@@ -6,7 +6,8 @@
 #   bench/run.sh [small|large]     one dataset, every scenario      (make bench SIZE=...)
 #   bench/run.sh scale             timeline and get_tweets at small and large (make bench-scale)
 #
-# Environment: BENCH_DURATION (default 20s per scenario), BENCH_CONNECTIONS (64),
+# Environment: BENCH_DURATION (default 20s per scenario), BENCH_CONNECTIONS (64; logins 4,
+# BENCH_LOGIN_CONNECTIONS),
 # BENCH_HEAP (256m), DB=h2|postgres (postgres: BENCH_PG_URL, default the local server).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -110,11 +111,13 @@ stop_server() {
   kill -TERM "$SERVER_PID" && wait "$SERVER_PID" || true
 }
 
-# Runs one scenario; prints its BENCH_RESULT JSON.
+# Runs one scenario; prints its BENCH_RESULT JSON. Logins get few connections: each costs a
+# bcrypt hash (~a quarter second), so 64 at once would only measure a 10-second queue.
 run_scenario() {
-  local scenario=$1 duration=${2:-$DURATION}
+  local scenario=$1 duration=${2:-$DURATION} connections=$CONNECTIONS
+  [ "$scenario" = login ] && connections=${BENCH_LOGIN_CONNECTIONS:-4}
   BENCH_FIXTURES="$RUN_DIR/fixtures" BENCH_PASSWORD="$PASSWORD" \
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --timeout 10s -s "bench/lua/$scenario.lua" \
+    wrk -t"$THREADS" -c"$connections" -d"$duration" --timeout 10s -s "bench/lua/$scenario.lua" \
     "http://127.0.0.1:$PORT" | sed -n 's/^BENCH_RESULT //p'
 }
 
