@@ -75,7 +75,8 @@ final class SeedCommand implements Command {
             String secret = JwtSecret.resolve(config.jwtSecret(), config.dataDir());
             // Fixture tokens outlive a long benchmark run.
             AccessTokens tokens = new AccessTokens(secret, java.time.Duration.ofDays(7), clock);
-            new SeedRun(database.jdbi(), tokens, config.refreshTokenTtl(), new PasswordHasher(config.bcryptCost()), clock)
+            new SeedRun(database.jdbi(), tokens, config.refreshTokenTtl(), new PasswordHasher(config.bcryptCost()), clock,
+                    EmbeddedH2.isUsedBy(config))
                     .run(plan, context.out());
             if (EmbeddedH2.isUsedBy(config)) {
                 EmbeddedH2.compactAndClose(database.jdbi());

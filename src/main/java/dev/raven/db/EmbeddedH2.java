@@ -89,4 +89,27 @@ public final class EmbeddedH2 {
             throw new IllegalStateException("compacting the database failed: " + e.getMessage(), e);
         }
     }
+
+    /**
+     * Settings for one bulk load on this connection's database: old page versions are not
+     * kept (the store appends, so random-key inserts would otherwise grow the file by
+     * gigabytes), pages are cached generously, and writes are batched. Durability is
+     * moot while loading: an interrupted load is started over.
+     */
+    public static void beginBulkLoad(Connection connection) throws SQLException {
+        try (var s = connection.createStatement()) {
+            s.execute("SET RETENTION_TIME 0");
+            s.execute("SET CACHE_SIZE 524288");
+            s.execute("SET WRITE_DELAY 1000");
+        }
+    }
+
+    /** Back to the settings the server runs with (its URL sets WRITE_DELAY=0 again on open). */
+    public static void endBulkLoad(Connection connection) throws SQLException {
+        try (var s = connection.createStatement()) {
+            s.execute("SET WRITE_DELAY 0");
+            s.execute("SET CACHE_SIZE 65536");
+            s.execute("SET RETENTION_TIME 45000");
+        }
+    }
 }

@@ -16,8 +16,11 @@ public final class SeedRun {
     private final Duration refreshTtl;
     private final PasswordHasher hasher;
     private final Clock clock;
+    private final boolean embeddedH2;
 
-    public SeedRun(Jdbi jdbi, AccessTokens accessTokens, Duration refreshTtl, PasswordHasher hasher, Clock clock) {
+    public SeedRun(Jdbi jdbi, AccessTokens accessTokens, Duration refreshTtl, PasswordHasher hasher, Clock clock,
+                   boolean embeddedH2) {
+        this.embeddedH2 = embeddedH2;
         this.jdbi = jdbi;
         this.accessTokens = accessTokens;
         this.refreshTtl = refreshTtl;
@@ -27,7 +30,7 @@ public final class SeedRun {
 
     public void run(SeedPlan plan, PrintStream out) {
         long started = System.nanoTime();
-        Seeder.SeedResult result = new Seeder(jdbi, plan, clock.instant()).run(hasher);
+        Seeder.SeedResult result = new Seeder(jdbi, plan, clock.instant(), embeddedH2).run(hasher);
         if (plan.fixturesDir() != null) {
             Sessions sessions = new Sessions(jdbi, accessTokens, refreshTtl, clock);
             new SeedFixtures(jdbi, sessions, plan.seed()).write(plan.fixturesDir(), plan, result, bcryptMillis());

@@ -1,6 +1,7 @@
 package dev.raven.seed;
 
 import dev.raven.auth.PasswordHasher;
+import dev.raven.db.EmbeddedH2;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,8 +44,11 @@ public final class Seeder {
     private final Counters counters;
     private final List<Long> publicTweetIds = new ArrayList<>();
 
-    public Seeder(Jdbi jdbi, SeedPlan plan, Instant now) {
+    private final boolean embeddedH2;
+
+    public Seeder(Jdbi jdbi, SeedPlan plan, Instant now, boolean embeddedH2) {
         this.jdbi = jdbi;
+        this.embeddedH2 = embeddedH2;
         this.plan = plan;
         this.random = new SplittableRandom(plan.seed());
         this.anchor = now.truncatedTo(ChronoUnit.SECONDS);
@@ -70,6 +74,9 @@ public final class Seeder {
     private void write(Connection c, String passwordHash, FollowGraph graph) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
+        if (embeddedH2) {
+            EmbeddedH2.beginBulkLoad(c);
+        }
         try {
             insertUsers(c, passwordHash);
             insertFollows(c, graph);
@@ -78,6 +85,9 @@ public final class Seeder {
             restartIdentities(c);
             c.commit();
         } finally {
+            if (embeddedH2) {
+                EmbeddedH2.endBulkLoad(c);
+            }
             c.setAutoCommit(autoCommit);
         }
     }
