@@ -78,15 +78,11 @@ final class SeedCommand implements Command {
             new SeedRun(database.jdbi(), tokens, config.refreshTokenTtl(), new PasswordHasher(config.bcryptCost()), clock,
                     EmbeddedH2.isUsedBy(config))
                     .run(plan, context.out());
+            if (EmbeddedH2.isUsedBy(config)) {
+                EmbeddedH2.compactAndClose(database.jdbi());
+            }
         } catch (IllegalStateException e) {
             throw new CommandFailed(e.getMessage());
-        }
-        if (EmbeddedH2.isUsedBy(config)) {
-            try {
-                EmbeddedH2.compact(config);
-            } catch (java.sql.SQLException e) {
-                throw new CommandFailed("seeded, but compacting the database file failed: " + e.getMessage());
-            }
         }
         return Cli.OK;
     }

@@ -73,14 +73,20 @@ public final class EmbeddedH2 {
 
     /**
      * Rewrites the database file without the space earlier versions of rows took (H2's
-     * store only appends): for after a bulk load, once the pool is closed.
+     * store only appends), then closes the database: for after a bulk load. The pool's
+     * connections are dead afterwards; close it next.
      */
-    public static void compact(RavenConfig config) throws SQLException {
-        String user = config.dbUser().isEmpty() ? "sa" : config.dbUser();
-        try (Connection c = DriverManager.getConnection(config.effectiveDbUrl() + ";IFEXISTS=TRUE", user,
-                config.dbPassword());
-             var statement = c.createStatement()) {
-            statement.execute("SHUTDOWN COMPACT");
+    public static void compactAndClose(Jdbi jdbi) {
+        try {
+            jdbi.useHandle(h -> {
+                try (var statement = h.getConnection().createStatement()) {
+                    statement.execute("SHUTDOWN COMPACT");
+                }
+            });
+        } catch (org.jdbi.v3.core.CloseException e) {
+            // Expected: the handle cannot hand back a connection to a database it just shut down.
+        } catch (SQLException e) {
+            throw new IllegalStateException("compacting the database failed: " + e.getMessage(), e);
         }
     }
 
