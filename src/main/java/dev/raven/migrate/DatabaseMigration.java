@@ -86,6 +86,17 @@ public final class DatabaseMigration {
         }
     }
 
+    /**
+     * Planner statistics for the freshly filled tables: without them PostgreSQL plans as if
+     * they were empty until autovacuum gets round to them (never, where it is switched off).
+     */
+    private static void analyze(Connection target) throws SQLException {
+        target.setAutoCommit(true);
+        try (var statement = target.createStatement()) {
+            statement.execute("ANALYZE");
+        }
+    }
+
     private Summary copy(Database from) throws MigrationException {
         try (Handle handle = from.jdbi().open(); Connection t = connectToTarget()) {
             // One consistent snapshot of the source, one all-or-nothing transaction on the target.
@@ -96,6 +107,7 @@ public final class DatabaseMigration {
                 Summary summary = copyTables(handle.getConnection(), t);
                 handle.commit();
                 t.commit();
+                analyze(t);
                 return summary;
             } catch (SQLException | MigrationException | RuntimeException e) {
                 t.rollback();
