@@ -1,7 +1,6 @@
 package dev.raven.reply;
 
-import dev.raven.http.FieldErrors;
-import dev.raven.profile.ProfileFields;
+import dev.raven.tweet.PostContent;
 
 /**
  * What a reply may hold: the same rules as a tweet (content of at most tweet.max.length
@@ -26,23 +25,7 @@ final class ReplyRules {
     Draft check(ReplyRequests.ReplyBody body) {
         String content = body.content() == null ? "" : body.content();
         String mediaUrl = body.mediaUrl() == null || body.mediaUrl().isEmpty() ? null : body.mediaUrl();
-        FieldErrors errors = new FieldErrors();
-        if (content.codePointCount(0, content.length()) > maxLength) {
-            errors.add("content", "Ensure this field has no more than " + maxLength + " characters.");
-        }
-        if (mediaUrl != null) {
-            ProfileFields.checkUrl(mediaUrl, errors, "media_url");
-        }
-        if (Boolean.TRUE.equals(body.media()) && mediaUrl == null) {
-            errors.add("media_url", "A reply with media needs a media_url.");
-        }
-        if (Boolean.FALSE.equals(body.media()) && mediaUrl != null) {
-            errors.add("media", "media cannot be false when a media_url is given.");
-        }
-        if (content.isBlank() && mediaUrl == null && !errors.has("media_url")) {
-            errors.add("content", EMPTY_REPLY);
-        }
-        errors.throwIfAny();
+        PostContent.check(content, mediaUrl, body.media(), maxLength, "reply", EMPTY_REPLY);
         return new Draft(content, mediaUrl);
     }
 }

@@ -1,7 +1,5 @@
 package dev.raven.tweet;
 
-import dev.raven.http.FieldErrors;
-import dev.raven.profile.ProfileFields;
 
 /**
  * What a tweet may hold: content of at most tweet.max.length code points, an http(s)
@@ -51,24 +49,7 @@ final class TweetRules {
     }
 
     private void check(Draft draft, TweetRequests.TweetBody body) {
-        FieldErrors errors = new FieldErrors();
-        String content = draft.content();
-        if (content.codePointCount(0, content.length()) > maxLength) {
-            errors.add("content", "Ensure this field has no more than " + maxLength + " characters.");
-        }
-        if (draft.hasMedia()) {
-            ProfileFields.checkUrl(draft.mediaUrl(), errors, "media_url");
-        }
-        if (Boolean.TRUE.equals(body.media()) && !draft.hasMedia()) {
-            errors.add("media_url", "A tweet with media needs a media_url.");
-        }
-        if (Boolean.FALSE.equals(body.media()) && draft.hasMedia()) {
-            errors.add("media", "media cannot be false when a media_url is given.");
-        }
-        if (content.isBlank() && !draft.hasMedia() && !errors.has("media_url")) {
-            errors.add("content", EMPTY_TWEET);
-        }
-        errors.throwIfAny();
+        PostContent.check(draft.content(), draft.mediaUrl(), body.media(), maxLength, "tweet", EMPTY_TWEET);
     }
 
     private static String emptyToNull(String s) {
