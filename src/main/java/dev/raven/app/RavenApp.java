@@ -81,7 +81,8 @@ public final class RavenApp implements AutoCloseable {
             ObjectMapper mapper = Json.newMapper();
             Bodies bodies = new Bodies(mapper);
             AccessTokens accessTokens = new AccessTokens(secret, config.accessTokenTtl(), clock);
-            Sessions sessions = new Sessions(database.jdbi(), accessTokens, config.refreshTokenTtl(), clock);
+            Sessions sessions = new Sessions(database.jdbi(), accessTokens, config.refreshTokenTtl(),
+                    config.refreshGrace(), clock);
             PasswordHasher hasher = new PasswordHasher(config.bcryptCost());
             Accounts accounts = new Accounts(database.jdbi(), hasher, sessions, new AccountRemoval(), clock);
             RateLimiter limiter = new RateLimiter(clock, config.rateLimits().enabled());

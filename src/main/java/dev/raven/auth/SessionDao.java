@@ -12,6 +12,7 @@ import java.util.Optional;
 /** Login sessions and the hashes of their refresh tokens. */
 @RegisterConstructorMapper(Principal.class)
 @RegisterConstructorMapper(SessionDao.RefreshTokenState.class)
+@RegisterConstructorMapper(SessionDao.LastSpent.class)
 public interface SessionDao {
 
     @SqlUpdate("INSERT INTO login_sessions (user_id, created_at, last_used_at, expires_at, user_agent, ip_address) "
@@ -42,9 +43,23 @@ public interface SessionDao {
             + "WHERE t.token_hash = :hash")
     Optional<RefreshTokenState> findRefreshToken(@Bind("hash") String hash, @Bind("now") Instant now);
 
-    /** Marks a token spent; 0 rows means someone spent it first (a reuse). */
-    @SqlUpdate("UPDATE refresh_tokens SET spent_at = :now WHERE token_hash = :hash AND spent_at IS NULL")
-    int spendRefreshToken(@Bind("hash") String hash, @Bind("now") Instant now);
+    /**
+     * Locks the session's row until the transaction ends, so that refreshes within one session
+     * take turns (on every instance) while other sessions go on; returns its last spent token.
+     */
+    @SqlQuery("SELECT last_spent_hash, last_spent_at FROM login_sessions WHERE id = :id FOR UPDATE")
+    Optional<LastSpent> lockSession(@Bind("id") long sessionId);
+
+    /**
+     * Spends the presented token and, with it, the session's other unspent ones: the siblings
+     * handed to retries of the token before. The chain stays one line, so a sibling kept
+     * elsewhere shows up as reuse later.
+     */
+    @SqlUpdate("UPDATE refresh_tokens SET spent_at = :now WHERE session_id = :sessionId AND spent_at IS NULL")
+    int spendUnspentTokensOf(@Bind("sessionId") long sessionId, @Bind("now") Instant now);
+
+    @SqlUpdate("UPDATE login_sessions SET last_spent_hash = :hash, last_spent_at = :now WHERE id = :id")
+    void recordLastSpent(@Bind("id") long sessionId, @Bind("hash") String hash, @Bind("now") Instant now);
 
 
     @SqlUpdate("UPDATE login_sessions SET revoked_at = :now, revoked_reason = :reason "
@@ -65,5 +80,9 @@ public interface SessionDao {
 
     /** What a presented refresh token refers to, and whether it may still be used. */
     record RefreshTokenState(long sessionId, long userId, boolean spent, boolean live) {
+    }
+
+    /** The refresh token a session spent last, and when; both null before its first refresh. */
+    record LastSpent(String lastSpentHash, Instant lastSpentAt) {
     }
 }

@@ -23,12 +23,14 @@ public final class Sessions {
     private final Jdbi jdbi;
     private final AccessTokens accessTokens;
     private final Duration refreshTtl;
+    private final Duration refreshGrace;
     private final Clock clock;
 
-    public Sessions(Jdbi jdbi, AccessTokens accessTokens, Duration refreshTtl, Clock clock) {
+    public Sessions(Jdbi jdbi, AccessTokens accessTokens, Duration refreshTtl, Duration refreshGrace, Clock clock) {
         this.jdbi = jdbi;
         this.accessTokens = accessTokens;
         this.refreshTtl = refreshTtl;
+        this.refreshGrace = refreshGrace;
         this.clock = clock;
     }
 
@@ -50,27 +52,41 @@ public final class Sessions {
         return new Tokens(refresh, accessTokens.issue(userId, sessionId));
     }
 
-    /** Spends a refresh token for a new pair. A spent token presented again ends its session. */
+    /**
+     * Spends a refresh token for a new pair. The token spent last in its session may be
+     * presented again within the retry window (two requests of one client refreshing at
+     * once) and gets a pair of that same session; any other spent token presented again
+     * means a copy is in other hands, and ends the session.
+     */
     public Tokens refresh(String refreshToken) {
         String hash = RefreshTokens.hash(refreshToken);
         RefreshOutcome outcome = jdbi.inTransaction(handle -> {
             SessionDao dao = handle.attach(SessionDao.class);
             Instant now = now();
+            Optional<SessionDao.RefreshTokenState> unlocked = dao.findRefreshToken(hash, now);
+            if (unlocked.isEmpty()) {
+                return RefreshOutcome.invalid();
+            }
+            long sessionId = unlocked.get().sessionId();
+            Optional<SessionDao.LastSpent> lastSpent = dao.lockSession(sessionId);
+            // Read again under the lock: a refresh that held it may have spent this token.
             Optional<SessionDao.RefreshTokenState> found = dao.findRefreshToken(hash, now);
-            if (found.isEmpty()) {
+            if (lastSpent.isEmpty() || found.isEmpty()) {
                 return RefreshOutcome.invalid();
             }
             SessionDao.RefreshTokenState state = found.get();
-            if (!state.spent() && !state.live()) {
-                return RefreshOutcome.invalid();
+            if (!state.spent()) {
+                if (!state.live()) {
+                    return RefreshOutcome.invalid();
+                }
+                dao.spendUnspentTokensOf(sessionId, now);
+                dao.recordLastSpent(sessionId, hash, now);
+            } else if (!state.live() || !isRetry(lastSpent.get(), hash, now)) {
+                dao.revokeSession(sessionId, now, "refresh_token_reuse");
+                return RefreshOutcome.reused(sessionId);
             }
-            // A spent token, or one another request spent a moment ago: a copy is in other hands.
-            if (state.spent() || dao.spendRefreshToken(hash, now) == 0) {
-                dao.revokeSession(state.sessionId(), now, "refresh_token_reuse");
-                return RefreshOutcome.reused(state.sessionId());
-            }
-            dao.extendSession(state.sessionId(), now, now.plus(refreshTtl));
-            return RefreshOutcome.issued(issue(handle, state.userId(), state.sessionId(), now));
+            dao.extendSession(sessionId, now, now.plus(refreshTtl));
+            return RefreshOutcome.issued(issue(handle, state.userId(), sessionId, now));
         });
         if (outcome.reusedSession() != null) {
             log.warn("Refresh token reused: session {} revoked", outcome.reusedSession());
@@ -80,6 +96,14 @@ public final class Sessions {
             throw Unauthorized.tokenNotValid("Token is invalid or expired");
         }
         return outcome.tokens();
+    }
+
+    /** Only the session's most recently spent token, and only within the window, is a retry. */
+    private boolean isRetry(SessionDao.LastSpent last, String hash, Instant now) {
+        return !refreshGrace.isZero()
+                && hash.equals(last.lastSpentHash())
+                && last.lastSpentAt() != null
+                && !now.isAfter(last.lastSpentAt().plus(refreshGrace));
     }
 
     /**

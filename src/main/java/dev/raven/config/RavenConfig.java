@@ -26,6 +26,7 @@ public record RavenConfig(
         String jwtSecret,
         Duration accessTokenTtl,
         Duration refreshTokenTtl,
+        Duration refreshGrace,
         int bcryptCost,
         RateLimitSettings rateLimits,
         String instanceName,
@@ -34,6 +35,9 @@ public record RavenConfig(
 
     /** The embedded database's file name in data.dir, without H2's .mv.db suffix. */
     public static final String EMBEDDED_DB_NAME = "raven";
+
+    /** The longest refresh retry window allowed: long enough for any client's retry, no more. */
+    static final Duration MAX_REFRESH_GRACE = Duration.ofMinutes(5);
 
     /** Loads defaults, then ./config.properties (or $RAVEN_CONFIG), then RAVEN_* variables. */
     public static RavenConfig load(Map<String, String> env) {
@@ -77,6 +81,11 @@ public record RavenConfig(
         if (refreshTtl.compareTo(accessTtl) < 0) {
             throw new ConfigException("jwt.refresh.ttl: must not be shorter than jwt.access.ttl");
         }
+        Duration refreshGrace = p.durationOrZero("jwt.refresh.grace");
+        if (refreshGrace.compareTo(MAX_REFRESH_GRACE) > 0) {
+            throw new ConfigException("jwt.refresh.grace: at most " + MAX_REFRESH_GRACE.toMinutes()
+                    + "m (a long window weakens the detection of stolen refresh tokens)");
+        }
         return new RavenConfig(
                 p.text("server.host", false),
                 p.integer("server.port", 0, 65535),
@@ -92,6 +101,7 @@ public record RavenConfig(
                 secret,
                 accessTtl,
                 refreshTtl,
+                refreshGrace,
                 p.integer("bcrypt.cost", 4, 31),
                 limits,
                 p.text("instance.name", false),
@@ -154,6 +164,11 @@ public record RavenConfig(
                 throw new ConfigException(key + ": must be longer than zero");
             }
             return d;
+        }
+
+        /** A duration where 0 means "off". */
+        Duration durationOrZero(String key) {
+            return Durations.parse(key, raw.get(key));
         }
 
         List<String> list(String key) {

@@ -32,7 +32,7 @@ public final class SeedRun {
         long started = System.nanoTime();
         Seeder.SeedResult result = new Seeder(jdbi, plan, clock.instant(), embeddedH2).run(hasher);
         if (plan.fixturesDir() != null) {
-            Sessions sessions = new Sessions(jdbi, accessTokens, refreshTtl, clock);
+            Sessions sessions = new Sessions(jdbi, accessTokens, refreshTtl, Duration.ZERO, clock);
             new SeedFixtures(jdbi, sessions, plan.seed()).write(plan.fixturesDir(), plan, result, bcryptMillis());
         }
         out.printf("Seeded %d users and %d tweets in %d s%s%n", plan.users(), plan.tweets(),

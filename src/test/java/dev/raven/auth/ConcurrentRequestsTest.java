@@ -67,17 +67,6 @@ class ConcurrentRequestsTest {
     }
 
     @Test
-    void oneRefreshTokenSpentSeveralTimesAtOnceSucceedsOnceAndEndsTheSession() throws Exception {
-        TestUser user = api.register(Api.uniqueName("Racer"));
-
-        List<Integer> statuses = race(i -> Auth.refresh(api, user.refresh()));
-
-        assertEquals(1, count(statuses, 200), statuses.toString());
-        assertEquals(RACERS - 1, count(statuses, 401), statuses.toString());
-        Auth.assertTokenNotValid(Auth.currentUser(api, user.access()));
-    }
-
-    @Test
     void theSameUsernameRegisteredSeveralTimesAtOnceIsCreatedOnce() throws Exception {
         String name = Api.uniqueName("Rush");
 

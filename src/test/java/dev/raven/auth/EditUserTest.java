@@ -236,6 +236,7 @@ class EditUserTest {
 
         assertEquals(200, refreshed.status(), "a client that ignored the returned tokens stays logged in");
         assertEquals(202, Auth.currentUser(api, refreshed.json().get("access").asText()).status());
+        assertEquals(200, Auth.refresh(api, refreshed.json().get("refresh").asText()).status());
         Auth.assertTokenNotValid(Auth.refresh(api, user.refresh()));
     }
 
