@@ -47,6 +47,7 @@ class RavenConfigTest {
         assertEquals("", c.jwtSecret());
         assertEquals(Duration.ofMinutes(15), c.accessTokenTtl());
         assertEquals(Duration.ofDays(14), c.refreshTokenTtl());
+        assertEquals(Duration.ofSeconds(30), c.refreshGrace());
         assertEquals(12, c.bcryptCost());
         assertEquals(List.of(), c.corsOrigins());
         assertTrue(c.rateLimits().enabled());
@@ -154,6 +155,14 @@ class RavenConfigTest {
     void aRefreshLifetimeShorterThanTheAccessLifetimeIsRejected() {
         assertRejectedNaming("jwt.refresh.ttl",
                 () -> load(Map.of("RAVEN_JWT_ACCESS_TTL", "2h", "RAVEN_JWT_REFRESH_TTL", "1h")));
+    }
+
+    @Test
+    void theRefreshRetryWindowMayBeTurnedOffButNotMadeLong() {
+        assertEquals(Duration.ZERO, load(Map.of("RAVEN_JWT_REFRESH_GRACE", "0s")).refreshGrace());
+        assertEquals(Duration.ofMinutes(5), load(Map.of("RAVEN_JWT_REFRESH_GRACE", "5m")).refreshGrace());
+        assertRejectedNaming("jwt.refresh.grace", () -> load(Map.of("RAVEN_JWT_REFRESH_GRACE", "6m")));
+        assertRejectedNaming("jwt.refresh.grace", () -> load(Map.of("RAVEN_JWT_REFRESH_GRACE", "soon")));
     }
 
     @Test
