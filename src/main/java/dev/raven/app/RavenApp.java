@@ -29,6 +29,7 @@ import dev.raven.http.JsonErrorPages;
 import dev.raven.ops.OperatorGuard;
 import dev.raven.ops.OperatorToken;
 import dev.raven.http.Paging;
+import dev.raven.http.UriRules;
 import dev.raven.profile.ProfileHandler;
 import dev.raven.profile.Profiles;
 import dev.raven.ratelimit.RateLimiter;
@@ -133,6 +134,7 @@ public final class RavenApp implements AutoCloseable {
         c.http.defaultContentType = "application/json";
         c.router.ignoreTrailingSlashes = true;
         c.router.treatMultipleSlashesAsSingleSlash = true;
+        c.jetty.modifyHttpConfiguration(http -> http.setUriCompliance(UriRules.COMPLIANCE));
         c.jetty.modifyServer(server -> {
             // Finish in-flight requests on stop (SIGTERM), up to the configured grace.
             server.setHandler(new GracefulHandler());
