@@ -7,7 +7,7 @@ JAR := target/raven.jar
 TEST_DB_URL ?= jdbc:postgresql://127.0.0.1:5432/test?user=postgres
 SOURCES := $(shell find src -type f 2>/dev/null) pom.xml config.properties
 
-.PHONY: build run test test-postgres bench bench-scale clean
+.PHONY: build run test test-postgres fuzz bench bench-scale clean
 
 build: $(JAR)
 
@@ -22,6 +22,10 @@ test:
 
 test-postgres:
 	RAVEN_TEST_DB_URL='$(TEST_DB_URL)' $(MVN_TEST) test
+
+# The fuzz suite alone (make test runs it too): bad input of every kind to every route.
+fuzz:
+	$(MVN_TEST) test -Dtest=RouteFuzzTest
 
 # Benchmarks (docs/BENCHMARKS.md): need wrk (Debian: apt-get install wrk).
 # SIZE=small (~100k tweets) or large (~1M); DB=h2 (default) or postgres.

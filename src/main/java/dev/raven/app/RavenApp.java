@@ -29,6 +29,7 @@ import dev.raven.http.JsonErrorPages;
 import dev.raven.ops.OperatorGuard;
 import dev.raven.ops.OperatorToken;
 import dev.raven.http.Paging;
+import dev.raven.http.UriRules;
 import dev.raven.profile.ProfileHandler;
 import dev.raven.profile.Profiles;
 import dev.raven.ratelimit.RateLimiter;
@@ -49,6 +50,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -134,6 +136,7 @@ public final class RavenApp implements AutoCloseable {
         c.http.defaultContentType = "application/json";
         c.router.ignoreTrailingSlashes = true;
         c.router.treatMultipleSlashesAsSingleSlash = true;
+        c.jetty.modifyHttpConfiguration(http -> http.setUriCompliance(UriRules.COMPLIANCE));
         c.jetty.modifyServer(server -> {
             // Finish in-flight requests on stop (SIGTERM), up to the configured grace.
             server.setHandler(new GracefulHandler());
@@ -161,6 +164,15 @@ public final class RavenApp implements AutoCloseable {
 
     public RavenConfig config() {
         return config;
+    }
+
+    /** Every route served, as "METHOD /path/{param}", for tests that must cover each one (the fuzz suite). */
+    public List<String> routes() {
+        return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(route -> route.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .map(endpoint -> endpoint.method.name() + " " + endpoint.path)
+                .toList();
     }
 
     public Database database() {

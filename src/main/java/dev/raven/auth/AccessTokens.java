@@ -57,12 +57,10 @@ public final class AccessTokens {
     public AccessClaims verify(String token) {
         try {
             DecodedJWT jwt = verifier.verify(token);
-            Long userId = jwt.getClaim("user_id").asLong();
-            Long sessionId = jwt.getClaim(SESSION_CLAIM).asLong();
-            if (userId == null || sessionId == null) {
+            if (!ClaimTypes.wellTyped(jwt)) {
                 throw Unauthorized.tokenNotValid("Given token not valid for any token type");
             }
-            return new AccessClaims(userId, sessionId);
+            return new AccessClaims(ClaimTypes.id(jwt.getClaim("user_id")), ClaimTypes.id(jwt.getClaim(SESSION_CLAIM)));
         } catch (TokenExpiredException e) {
             throw Unauthorized.tokenNotValid("Token is expired");
         } catch (JWTVerificationException e) {

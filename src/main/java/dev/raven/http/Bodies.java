@@ -19,7 +19,7 @@ public final class Bodies {
 
     /** The parsed body; an empty body reads as {} so that all-optional bodies may be omitted. */
     public <T> T read(Context ctx, Class<T> type) {
-        String text = ctx.body();
+        String text = BodyText.of(ctx);
         if (text.isBlank()) {
             text = "{}";
         }
@@ -29,6 +29,8 @@ public final class Bodies {
                 throw ApiException.badRequest("Request body must be a JSON object.");
             }
             return value;
+        } catch (StorableStrings.UnpairedSurrogate e) {
+            throw InvalidText.inField(fieldPath(e));
         } catch (MismatchedInputException e) {
             String field = fieldPath(e);
             if (field.isEmpty()) {

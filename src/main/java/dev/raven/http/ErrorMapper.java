@@ -7,6 +7,7 @@ import io.javalin.http.HttpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.EOFException;
 import java.util.Map;
 
 /** Maps every exception to the JSON error shape; unexpected ones are logged, never shown. */
@@ -51,8 +52,27 @@ public final class ErrorMapper {
     }
 
     static void unexpected(Exception e, Context ctx) {
+        if (clientWentAway(e)) {
+            // Not our failure and nothing to fix: a stack trace per disconnect only floods the log.
+            log.debug("Client went away during {} {}: {}", ctx.method(), ctx.path(), e.toString());
+            write(ctx, 400, new ErrorBody("The request ended before its body did.", "bad_request", Map.of()));
+            return;
+        }
         log.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
         write(ctx, 500, new ErrorBody("Internal server error.", "internal_error", Map.of()));
+    }
+
+    /**
+     * The connection ended early: reading the body hit its end (Jetty's EofException is an
+     * EOFException, wherever the body is read), possibly wrapped by whoever was reading.
+     */
+    static boolean clientWentAway(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof EOFException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void write(Context ctx, int status, ErrorBody body) {

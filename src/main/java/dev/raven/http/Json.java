@@ -38,7 +38,7 @@ public final class Json {
             }
         });
         SimpleModule text = new SimpleModule("raven-text");
-        text.addDeserializer(String.class, new NulFreeStrings());
+        text.addDeserializer(String.class, new StorableStrings());
         ObjectMapper mapper = JsonMapper.builder()
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .addModule(new JavaTimeModule())

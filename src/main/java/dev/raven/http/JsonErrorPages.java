@@ -13,13 +13,19 @@ import java.nio.ByteBuffer;
 /**
  * Jetty's own error answers, for requests refused before they reach a route (a bad
  * escape in the path, headers too large, a malformed request line), in the API's JSON
- * error shape instead of Jetty's HTML page.
+ * error shape instead of Jetty's HTML page or an empty body.
  */
 public final class JsonErrorPages extends ErrorHandler {
     private final ObjectMapper mapper;
 
     public JsonErrorPages(ObjectMapper mapper) {
         this.mapper = mapper;
+    }
+
+    /** Jetty writes error bodies only for GET, POST and HEAD; the contract wants JSON for every method. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
     }
 
     @Override
