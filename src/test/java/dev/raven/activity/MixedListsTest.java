@@ -5,9 +5,8 @@ import dev.raven.support.Api;
 import dev.raven.support.Social;
 import dev.raven.support.TestServer;
 import dev.raven.support.TestUser;
+import dev.raven.support.WithServer;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -25,24 +24,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * get_user_media): a Tweet or {tweet, reply} per item, merged newest first, paged by keyset
  * across both kinds.
  */
+@WithServer(social = true)
 class MixedListsTest {
     static TestServer server;
     static Api api;
     static Social social;
     static Jdbi jdbi;
-
-    @BeforeAll
-    static void start() {
-        server = Social.startServer();
-        api = server.api();
-        social = new Social(api);
-        jdbi = server.app().database().jdbi();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     static String tweetsAndReplies(TestUser user) {
         return "/api/tweets/replies/get_user_tweets_and_replies/" + user.userId() + "/";

@@ -5,6 +5,7 @@ import dev.raven.support.Api;
 import dev.raven.support.Auth;
 import dev.raven.support.Requests;
 import dev.raven.support.TestServer;
+import dev.raven.support.WithServer;
 import dev.raven.support.TestUser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,8 +25,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The HTTP conventions of the contract: paths, error bodies, body limits and CORS. */
+@WithServer({"ratelimit.enabled=false", "http.max.body.bytes=4096",
+        "cors.origins=" + HttpBehaviourTest.ORIGIN + ", https://other.example"})
 class HttpBehaviourTest {
-    private static final String ORIGIN = "https://app.example";
+    static final String ORIGIN = "https://app.example";
 
     static TestServer server;
     static Api api;
@@ -33,15 +36,7 @@ class HttpBehaviourTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(Map.of("ratelimit.enabled", "false", "http.max.body.bytes", "4096",
-                "cors.origins", ORIGIN + ", https://other.example"));
-        api = server.api();
         requests = new Requests(server.baseUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     static String withoutSlash(String path) {

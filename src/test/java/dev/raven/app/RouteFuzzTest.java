@@ -8,7 +8,7 @@ import dev.raven.support.RawHttp;
 import dev.raven.support.Social;
 import dev.raven.support.TestServer;
 import dev.raven.support.TestUser;
-import org.junit.jupiter.api.AfterAll;
+import dev.raven.support.WithServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -31,9 +31,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * JSON {"message", "code"}, a stack trace or SQL, and every request must be answered within
  * the client's timeout. A route added to {@link Routes} is fuzzed without touching this class.
  */
+@WithServer({"jwt.secret=" + RouteFuzzTest.SECRET, "http.max.body.bytes=" + RouteFuzzTest.MAX_BODY,
+        "ratelimit.enabled=false"})
 class RouteFuzzTest {
-    private static final String SECRET = "fuzz-suite-secret-0123456789abcdef";
-    private static final int MAX_BODY = 16 * 1024;
+    static final String SECRET = "fuzz-suite-secret-0123456789abcdef";
+    static final int MAX_BODY = 16 * 1024;
     private static final int TIMEOUT_MILLIS = 15_000;
     private static final Pattern LEAK = Pattern.compile(
             "Exception|\\tat |\\bat [a-z]+\\.[a-z]+\\.|java\\.|javax\\.|jakarta\\.|org\\.eclipse|io\\.javalin|com\\.fasterxml"
@@ -47,9 +49,6 @@ class RouteFuzzTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(Map.of("jwt.secret", SECRET, "http.max.body.bytes", String.valueOf(MAX_BODY),
-                "ratelimit.enabled", "false"));
-        api = server.api();
         http = new RawHttp(server.app().port(), TIMEOUT_MILLIS);
         // The first user, profile, tweet and reply of a fresh database: id 1 names something on
         // every route, so requests with a good id reach the handlers' own checks.
@@ -57,11 +56,6 @@ class RouteFuzzTest {
         Social social = new Social(api);
         social.reply(owner, social.tweet(owner, "fuzzed"), "a reply");
         bodies = FuzzInputs.bodies(MAX_BODY);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

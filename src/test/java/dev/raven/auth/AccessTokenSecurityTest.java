@@ -5,7 +5,7 @@ import dev.raven.support.Auth;
 import dev.raven.support.Jwts;
 import dev.raven.support.TestServer;
 import dev.raven.support.TestUser;
-import org.junit.jupiter.api.AfterAll;
+import dev.raven.support.WithServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,8 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Forged, tampered and expired access tokens, signed here with the server's own secret where it matters. */
+@WithServer("jwt.secret=" + AccessTokenSecurityTest.SECRET)
 class AccessTokenSecurityTest {
-    private static final String SECRET = "test-secret-for-forging-tokens-0123456789";
+    static final String SECRET = "test-secret-for-forging-tokens-0123456789";
 
     static TestServer server;
     static Api api;
@@ -28,14 +29,7 @@ class AccessTokenSecurityTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(Map.of("jwt.secret", SECRET));
-        api = server.api();
         user = api.register(Api.uniqueName("Target"));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     /** The claims of the user's real token, to be changed by each test. */

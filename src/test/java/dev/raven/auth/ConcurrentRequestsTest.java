@@ -4,8 +4,7 @@ import dev.raven.support.Api;
 import dev.raven.support.Auth;
 import dev.raven.support.TestServer;
 import dev.raven.support.TestUser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.raven.support.WithServer;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -20,22 +19,12 @@ import java.util.function.IntFunction;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Races a client can start: the same token or name sent several times at once. Never a 500. */
+@WithServer("ratelimit.enabled=false")
 class ConcurrentRequestsTest {
     private static final int RACERS = 8;
 
     static TestServer server;
     static Api api;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(Map.of("ratelimit.enabled", "false"));
-        api = server.api();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     /** Runs the calls as close to simultaneously as threads allow; returns their statuses. */
     static List<Integer> race(IntFunction<Api.Res> call) throws Exception {

@@ -5,8 +5,7 @@ import dev.raven.support.Api;
 import dev.raven.support.Auth;
 import dev.raven.support.TestServer;
 import dev.raven.support.TestUser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.raven.support.WithServer;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -15,22 +14,12 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@WithServer
 class CurrentUserTest {
     private static final String CURRENT_USER = "/api/auth/user/current_user/";
 
     static TestServer server;
     static Api api;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        api = server.api();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void currentUserAnswers202WithExactlyTheContractsKeys() {

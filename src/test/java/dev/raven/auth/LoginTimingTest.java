@@ -3,11 +3,9 @@ package dev.raven.auth;
 import dev.raven.support.Api;
 import dev.raven.support.TestServer;
 import dev.raven.support.TestUser;
-import org.junit.jupiter.api.AfterAll;
+import dev.raven.support.WithServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * timing tells an attacker which usernames exist. bcrypt is made slow enough here that a
  * skipped hash shows as a large gap; the bounds are wide so machine noise cannot trip them.
  */
+@WithServer({"bcrypt.cost=10", "ratelimit.enabled=false"})
 class LoginTimingTest {
     private static final int SAMPLES = 5;
 
@@ -26,16 +25,9 @@ class LoginTimingTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(Map.of("bcrypt.cost", "10", "ratelimit.enabled", "false"));
-        api = server.api();
         user = api.register(Api.uniqueName("Timed"));
         api.login(user.username(), "warm-up-guess");
         api.login("nobody_at_all", "warm-up-guess");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     /** The fastest of a few failed logins: the least disturbed by other work on the machine. */

@@ -5,8 +5,7 @@ import dev.raven.support.Api;
 import dev.raven.support.Auth;
 import dev.raven.support.TestServer;
 import dev.raven.support.TestUser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.raven.support.WithServer;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -14,20 +13,10 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@WithServer("ratelimit.enabled=false")
 class LogoutTest {
     static TestServer server;
     static Api api;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(Map.of("ratelimit.enabled", "false"));
-        api = server.api();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     static void assertRejected(Api.Res res) {
         assertEquals(400, res.status(), res.toString());

@@ -6,8 +6,7 @@ import dev.raven.support.Auth;
 import dev.raven.support.Jwts;
 import dev.raven.support.TestServer;
 import dev.raven.support.TestUser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.raven.support.WithServer;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -17,24 +16,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+// Failed logins are counted per address; their limit has its own test.
+@WithServer("ratelimit.enabled=false")
 class ObtainTokenTest {
     private static final String OBTAIN = "/api/auth/obtain_token/";
     private static final String BAD_CREDENTIALS = "No active account found with the given credentials";
 
     static TestServer server;
     static Api api;
-
-    @BeforeAll
-    static void start() {
-        // Failed logins are counted per address; their limit has its own test.
-        server = TestServer.start(Map.of("ratelimit.enabled", "false"));
-        api = server.api();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void theRightPasswordAnswers200WithTokens() {

@@ -6,6 +6,7 @@ import dev.raven.support.Auth;
 import dev.raven.support.Race;
 import dev.raven.support.TestServer;
 import dev.raven.support.TestUser;
+import dev.raven.support.WithServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,23 +26,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * refreshes twice at once with one token; that must not sign it out. Only the token spent
  * last in a session, and only within the window, is a retry; anything else is reuse.
  */
+@WithServer("ratelimit.enabled=false")
 class RefreshRetryWindowTest {
-    static TestServer server;
+    static Api api;
     static TestServer shortWindow;
     static TestServer noWindow;
-    static Api api;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start(Map.of("ratelimit.enabled", "false"));
+    static void startServersWithOtherWindows() {
         shortWindow = TestServer.start(Map.of("ratelimit.enabled", "false", "jwt.refresh.grace", "1s"));
         noWindow = TestServer.start(Map.of("ratelimit.enabled", "false", "jwt.refresh.grace", "0s"));
-        api = server.api();
     }
 
     @AfterAll
-    static void stop() {
-        for (TestServer s : new TestServer[]{server, shortWindow, noWindow}) {
+    static void stopThem() {
+        for (TestServer s : new TestServer[]{shortWindow, noWindow}) {
             if (s != null) {
                 s.close();
             }

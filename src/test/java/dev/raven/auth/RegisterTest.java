@@ -5,8 +5,7 @@ import dev.raven.support.Api;
 import dev.raven.support.Auth;
 import dev.raven.support.TestServer;
 import dev.raven.support.TestUser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.raven.support.WithServer;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -19,23 +18,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+// Many registrations from one address: the register limit has its own test.
+@WithServer("ratelimit.enabled=false")
 class RegisterTest {
     private static final String REGISTER = "/api/auth/user/register/";
 
     static TestServer server;
     static Api api;
-
-    @BeforeAll
-    static void start() {
-        // Many registrations from one address: the register limit has its own test.
-        server = TestServer.start(Map.of("ratelimit.enabled", "false"));
-        api = server.api();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     static Map<String, Object> body(String username) {
         return Api.registration(username, TestUser.PASSWORD);

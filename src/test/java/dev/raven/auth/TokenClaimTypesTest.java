@@ -5,7 +5,7 @@ import dev.raven.support.Auth;
 import dev.raven.support.Jwts;
 import dev.raven.support.TestServer;
 import dev.raven.support.TestUser;
-import org.junit.jupiter.api.AfterAll;
+import dev.raven.support.WithServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,8 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Correctly signed access tokens whose claims have the wrong JSON type: a signature proves who
  * wrote the claims, not that they mean what the server would have meant. Each is a 401.
  */
+@WithServer("jwt.secret=" + TokenClaimTypesTest.SECRET)
 class TokenClaimTypesTest {
-    private static final String SECRET = "test-secret-for-claim-types-0123456789";
+    static final String SECRET = "test-secret-for-claim-types-0123456789";
 
     static TestServer server;
     static Api api;
@@ -28,14 +29,7 @@ class TokenClaimTypesTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(Map.of("jwt.secret", SECRET));
-        api = server.api();
         user = api.register(Api.uniqueName("Claims"));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     static Map<String, Object> realClaims() {

@@ -5,8 +5,7 @@ import dev.raven.support.Auth;
 import dev.raven.support.Jwts;
 import dev.raven.support.TestServer;
 import dev.raven.support.TestUser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.raven.support.WithServer;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -14,20 +13,10 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Real lifetimes, shortened to seconds by configuration: tokens the server itself issued run out. */
+@WithServer({"jwt.access.ttl=1s", "jwt.refresh.ttl=3s"})
 class TokenLifetimeTest {
     static TestServer server;
     static Api api;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(Map.of("jwt.access.ttl", "1s", "jwt.refresh.ttl", "3s"));
-        api = server.api();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     /** Waits until {@code epochSecond} has fully passed on this machine's clock. */
     static void waitUntilAfter(long epochSecond) throws InterruptedException {

@@ -3,9 +3,9 @@ package dev.raven.backup;
 import dev.raven.app.RavenApp;
 import dev.raven.support.Api;
 import dev.raven.support.TestServer;
+import dev.raven.support.WithServer;
 import kong.unirest.core.HttpResponse;
 import kong.unirest.core.Unirest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,19 +22,15 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** POST /internal/backup: only for a direct local request with the operator token, only on the embedded database. */
+// db.url empty: the embedded database, also under make test-postgres.
+@WithServer("db.url=")
 class BackupEndpointTest {
     static final String PATH = "/internal/backup";
     static TestServer server;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start(Map.of("db.url", "")); // the embedded database, also under make test-postgres
+    static void someoneJoins() {
         server.api().register(Api.uniqueName("someone"));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

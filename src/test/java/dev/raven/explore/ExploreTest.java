@@ -4,9 +4,8 @@ import dev.raven.support.Api;
 import dev.raven.support.Social;
 import dev.raven.support.TestServer;
 import dev.raven.support.TestUser;
+import dev.raven.support.WithServer;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * get_top, get_latest, get_explore_media: visible tweets of the last explore.window (here
  * 2 days) by people the viewer does not follow, ranked or newest first.
  */
+@WithServer(value = {"explore.window=2d"}, social = true)
 class ExploreTest {
     static final String TOP = "/api/tweets/get_top/";
     static final String LATEST = "/api/tweets/get_latest/";
@@ -35,19 +34,6 @@ class ExploreTest {
     static Jdbi jdbi;
 
     TestUser viewer;
-
-    @BeforeAll
-    static void start() {
-        server = Social.startServer(Map.of("explore.window", "2d"));
-        api = server.api();
-        social = new Social(api);
-        jdbi = server.app().database().jdbi();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     /** Every test starts with an empty window: earlier tests' tweets are moved a month back. */
     @BeforeEach

@@ -5,8 +5,7 @@ import dev.raven.support.Api;
 import dev.raven.support.Social;
 import dev.raven.support.TestServer;
 import dev.raven.support.TestUser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.raven.support.WithServer;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -24,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the search tests can rely on; no test here but most_popular's gives anyone more than
  * three followers, so its stars are the most followed on this server.
  */
+@WithServer(social = true)
 class ProfileDiscoveryTest {
     static final String POPULAR = "/api/profiles/most_popular/";
     static final String WHO = "/api/profiles/who_to_follow/";
@@ -32,18 +32,6 @@ class ProfileDiscoveryTest {
     static TestServer server;
     static Api api;
     static Social social;
-
-    @BeforeAll
-    static void start() {
-        server = Social.startServer();
-        api = server.api();
-        social = new Social(api);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     static TestUser named(String username) {
         return api.register(username);

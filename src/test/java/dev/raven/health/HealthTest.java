@@ -2,26 +2,15 @@ package dev.raven.health;
 
 import dev.raven.support.Api;
 import dev.raven.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.raven.support.WithServer;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+@WithServer
 class HealthTest {
     static TestServer server;
     static Api api;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        api = server.api();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void healthAnswersOkWhenTheDatabaseAnswers() {

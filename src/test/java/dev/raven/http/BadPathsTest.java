@@ -4,7 +4,7 @@ import dev.raven.support.Api;
 import dev.raven.support.RawHttp;
 import dev.raven.support.TestServer;
 import dev.raven.support.TestUser;
-import org.junit.jupiter.api.AfterAll;
+import dev.raven.support.WithServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +19,7 @@ import static dev.raven.support.RawHttp.assertJsonError;
  * characters in headers) get the contract's JSON error, whatever the method. A path that is
  * not a valid URI is a 400; a valid one whose id is not a positive integer is a 404.
  */
+@WithServer("ratelimit.enabled=false")
 class BadPathsTest {
     static TestServer server;
     static RawHttp raw;
@@ -26,14 +27,8 @@ class BadPathsTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(Map.of("ratelimit.enabled", "false"));
         raw = new RawHttp(server.app().port(), 10_000);
         user = server.api().register(Api.uniqueName("Paths"));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     static Map<String, String> auth() {

@@ -5,7 +5,7 @@ import dev.raven.support.Auth;
 import dev.raven.support.RawHttp;
 import dev.raven.support.TestServer;
 import dev.raven.support.TestUser;
-import org.junit.jupiter.api.AfterAll;
+import dev.raven.support.WithServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Bodies are UTF-8 JSON: another charset is a 415, and text that is not valid Unicode (bytes
  * that are not UTF-8, escapes of unpaired surrogates) is a 400 invalid_text, never stored altered.
  */
+@WithServer("ratelimit.enabled=false")
 class BodyTextTest {
     private static final String TWEETS = "/api/tweets/tweets_list/";
 
@@ -32,15 +33,8 @@ class BodyTextTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(Map.of("ratelimit.enabled", "false"));
-        api = server.api();
         raw = new RawHttp(server.app().port(), 10_000);
         user = api.register(Api.uniqueName("Text"));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     static RawHttp.Response postJson(String path, String contentType, byte[] body) {

@@ -4,28 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.raven.Version;
 import dev.raven.support.Api;
 import dev.raven.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.raven.support.WithServer;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+@WithServer({"instance.name=Birds of Leeds", "tweet.max.length=500"})
 class InstanceTest {
     static TestServer server;
     static Api api;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(Map.of("instance.name", "Birds of Leeds", "tweet.max.length", "500"));
-        api = server.api();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void instanceIsPublicAndNamesTheServerItsVersionAndItsLimits() {

@@ -5,8 +5,7 @@ import dev.raven.support.Counters;
 import dev.raven.support.Social;
 import dev.raven.support.TestServer;
 import dev.raven.support.TestUser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.raven.support.WithServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * by the tweet author and the author's followers; to anyone else they are a 404 exactly
  * like a missing reply, absent from every list, and cannot be replied to or liked.
  */
+@WithServer(social = true)
 class ReplyVisibilityTest {
     static TestServer server;
     static Api api;
@@ -33,18 +33,6 @@ class ReplyVisibilityTest {
     long hiddenReply;
     long hiddenMediaReply;
     long openReply;
-
-    @BeforeAll
-    static void start() {
-        server = Social.startServer();
-        api = server.api();
-        social = new Social(api);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @BeforeEach
     void scene() {

@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 /**
  * A real Raven on a random port with its own fresh database, for one test class: an H2
  * file in a temp folder, or under make test-postgres (RAVEN_TEST_DB_URL set) a fresh
- * PostgreSQL schema that belongs to that folder. Close it in @AfterAll.
+ * PostgreSQL schema that belongs to that folder. A test class gets one with {@link WithServer};
+ * a test that needs more (several instances, restarts) starts and closes them itself.
  */
 public final class TestServer implements AutoCloseable {
     private final RavenApp app;

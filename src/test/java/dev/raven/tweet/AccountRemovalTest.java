@@ -5,9 +5,8 @@ import dev.raven.support.Counters;
 import dev.raven.support.Social;
 import dev.raven.support.TestServer;
 import dev.raven.support.TestUser;
+import dev.raven.support.WithServer;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -16,24 +15,12 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Deleting a user takes their social footprint along and leaves every other count right. */
+@WithServer(social = true)
 class AccountRemovalTest {
     static TestServer server;
     static Api api;
     static Social social;
     static Jdbi jdbi;
-
-    @BeforeAll
-    static void start() {
-        server = Social.startServer();
-        api = server.api();
-        social = new Social(api);
-        jdbi = server.app().database().jdbi();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void deletingAUserRemovesTheirTweetsFollowsLikesSavesRetweetsAndFixesEveryCount() {

@@ -5,9 +5,8 @@ import dev.raven.support.Counters;
 import dev.raven.support.Social;
 import dev.raven.support.TestServer;
 import dev.raven.support.TestUser;
+import dev.raven.support.WithServer;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -27,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Many requests toggling the same thing at the same moment: every request succeeds, no
  * row is duplicated, and the counters end equal to the rows.
  */
+@WithServer(social = true)
 class ConcurrencyTest {
     static final int THREADS = 8;
     static final int ROUNDS = 6;
@@ -35,19 +35,6 @@ class ConcurrencyTest {
     static Api api;
     static Social social;
     static Jdbi jdbi;
-
-    @BeforeAll
-    static void start() {
-        server = Social.startServer();
-        api = server.api();
-        social = new Social(api);
-        jdbi = server.app().database().jdbi();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     static List<Integer> hammer(Function<Integer, Api.Res> request) throws Exception {
         return hammer(ROUNDS, request);

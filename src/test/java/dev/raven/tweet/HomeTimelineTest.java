@@ -5,8 +5,7 @@ import dev.raven.support.Api;
 import dev.raven.support.Social;
 import dev.raven.support.TestServer;
 import dev.raven.support.TestUser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.raven.support.WithServer;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -18,22 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** GET tweets_list/: own tweets, followed users' tweets and retweets, each tweet once. */
+@WithServer(social = true)
 class HomeTimelineTest {
     static TestServer server;
     static Api api;
     static Social social;
-
-    @BeforeAll
-    static void start() {
-        server = Social.startServer();
-        api = server.api();
-        social = new Social(api);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     static Api.Res timeline(TestUser viewer) {
         return api.get("/api/tweets/tweets_list/", viewer.access());

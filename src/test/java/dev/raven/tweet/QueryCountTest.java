@@ -4,10 +4,10 @@ import dev.raven.support.Api;
 import dev.raven.support.Social;
 import dev.raven.support.TestServer;
 import dev.raven.support.TestUser;
+import dev.raven.support.WithServer;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.StatementContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * on the home timeline and on every other list (tweet, reply, mixed, explore, suggestion
  * and search lists), with likes, saves, retweets and replies from many users on the page.
  */
+@WithServer(social = true)
 class QueryCountTest {
     static TestServer server;
     static Api api;
@@ -39,11 +40,6 @@ class QueryCountTest {
 
     @BeforeAll
     static void start() {
-        server = Social.startServer();
-        api = server.api();
-        social = new Social(api);
-        jdbi = server.app().database().jdbi();
-
         viewer = social.user("counted");
         List<TestUser> followed = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
@@ -110,11 +106,6 @@ class QueryCountTest {
                 STATEMENTS.incrementAndGet();
             }
         });
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @AfterEach

@@ -6,8 +6,7 @@ import dev.raven.support.Counters;
 import dev.raven.support.Social;
 import dev.raven.support.TestServer;
 import dev.raven.support.TestUser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.raven.support.WithServer;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -18,22 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Likes, saves and retweets: messages, counts and viewer flags from every side. */
+@WithServer(social = true)
 class ReactionsTest {
     static TestServer server;
     static Api api;
     static Social social;
-
-    @BeforeAll
-    static void start() {
-        server = Social.startServer();
-        api = server.api();
-        social = new Social(api);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void likeTogglesWithTheContractsMessagesAndCountsForActorAndOthers() {

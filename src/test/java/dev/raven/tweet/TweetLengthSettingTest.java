@@ -3,8 +3,7 @@ package dev.raven.tweet;
 import dev.raven.support.Api;
 import dev.raven.support.TestServer;
 import dev.raven.support.TestUser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.raven.support.WithServer;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -12,20 +11,10 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** tweet.max.length sets the longest tweet and reply, for posts and edits alike. */
+@WithServer("tweet.max.length=10")
 class TweetLengthSettingTest {
     static TestServer server;
     static Api api;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(Map.of("tweet.max.length", "10"));
-        api = server.api();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void theConfiguredLengthIsTheLimit() {

@@ -6,8 +6,7 @@ import dev.raven.support.Counters;
 import dev.raven.support.Social;
 import dev.raven.support.TestServer;
 import dev.raven.support.TestUser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.raven.support.WithServer;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -21,22 +20,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Posting, reading, editing and deleting single tweets. */
+@WithServer(social = true)
 class TweetsTest {
     static TestServer server;
     static Api api;
     static Social social;
-
-    @BeforeAll
-    static void start() {
-        server = Social.startServer();
-        api = server.api();
-        social = new Social(api);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void postingATweetAnswers201WithExactlyTheContractsKeys() {

@@ -5,8 +5,7 @@ import dev.raven.support.Counters;
 import dev.raven.support.Social;
 import dev.raven.support.TestServer;
 import dev.raven.support.TestUser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.raven.support.WithServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * public: false tweets are seen only by the author and the author's followers, on every
  * route; to anyone else they are a 404 exactly like a missing tweet.
  */
+@WithServer(social = true)
 class VisibilityTest {
     static TestServer server;
     static Api api;
@@ -31,18 +31,6 @@ class VisibilityTest {
     long hidden;
     long hiddenMedia;
     long open;
-
-    @BeforeAll
-    static void start() {
-        server = Social.startServer();
-        api = server.api();
-        social = new Social(api);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @BeforeEach
     void scene() {
