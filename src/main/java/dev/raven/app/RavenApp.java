@@ -81,7 +81,7 @@ public final class RavenApp implements AutoCloseable {
         StorageGuard storage = StorageGuard.of(config);
         Database database = Database.open(config, storage::onFault);
         try {
-            storage.holdReserve();
+            storage.start();
             String secret = JwtSecret.resolve(config.jwtSecret(), config.dataDir());
             ObjectMapper mapper = Json.newMapper();
             Bodies bodies = new Bodies(mapper);

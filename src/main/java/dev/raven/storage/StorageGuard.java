@@ -64,12 +64,16 @@ public final class StorageGuard {
                 : new StorageGuard(null, 0);
     }
 
-    /** Sets the space reserve aside, if that leaves the floor free: at start, once data.dir exists. */
-    public void holdReserve() {
+    /**
+     * At start, once data.dir exists: sets the space reserve aside if that leaves the floor
+     * free, and logs at once if space is already low.
+     */
+    public void start() {
         if (freeSpace == null) {
             return;
         }
         freeSpace.usableBytes().ifPresent(this::holdReserveIfRoom);
+        level();
     }
 
     private void holdReserveIfRoom(long free) {
