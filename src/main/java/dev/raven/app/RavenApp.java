@@ -23,6 +23,7 @@ import dev.raven.instance.InstanceHandler;
 import dev.raven.instance.InstanceInfo;
 import dev.raven.http.Bodies;
 import dev.raven.http.ClientAddress;
+import dev.raven.http.DatabaseErrors;
 import dev.raven.http.ErrorMapper;
 import dev.raven.http.Json;
 import dev.raven.http.JsonErrorPages;
@@ -36,6 +37,8 @@ import dev.raven.ratelimit.RateLimiter;
 import dev.raven.reply.Replies;
 import dev.raven.reply.ReplyHandler;
 import dev.raven.reply.ReplyLikes;
+import dev.raven.storage.StorageGuard;
+import dev.raven.storage.WriteGate;
 import dev.raven.tweet.HomeTimeline;
 import dev.raven.tweet.Reactions;
 import dev.raven.tweet.TweetHandler;
@@ -77,8 +80,10 @@ public final class RavenApp implements AutoCloseable {
     /** Opens the database, runs migrations and starts serving. */
     public static RavenApp start(RavenConfig config) {
         Clock clock = Clock.systemUTC();
-        Database database = Database.open(config);
+        StorageGuard storage = StorageGuard.of(config);
+        Database database = Database.open(config, storage::onFault);
         try {
+            storage.start();
             String secret = JwtSecret.resolve(config.jwtSecret(), config.dataDir());
             ObjectMapper mapper = Json.newMapper();
             Bodies bodies = new Bodies(mapper);
@@ -94,7 +99,7 @@ public final class RavenApp implements AutoCloseable {
             Jdbi jdbi = database.jdbi();
 
             Handlers handlers = new Handlers(
-                    new HealthHandler(jdbi),
+                    new HealthHandler(jdbi, storage),
                     new InstanceHandler(InstanceInfo.of(config), mapper),
                     new AuthHandler(accounts, sessions, bodies, clientAddress, limiter, config.rateLimits()),
                     new ProfileHandler(new Profiles(jdbi, clock), bodies, paging),
@@ -111,7 +116,9 @@ public final class RavenApp implements AutoCloseable {
             OperatorGuard operatorGuard = new OperatorGuard(EmbeddedH2.isUsedBy(config)
                     ? OperatorToken.issue(config.dataDir()) : OperatorToken.none());
 
-            Javalin javalin = Javalin.create(c -> configure(c, config, mapper, guard, operatorGuard, handlers));
+            WriteGate writeGate = new WriteGate(storage);
+            Javalin javalin = Javalin.create(c -> configure(c, config, mapper, guard, operatorGuard, writeGate,
+                    handlers));
             javalin.start(config.serverHost(), config.serverPort());
 
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -128,7 +135,7 @@ public final class RavenApp implements AutoCloseable {
     }
 
     private static void configure(JavalinConfig c, RavenConfig config, ObjectMapper mapper, AuthGuard guard,
-                                  OperatorGuard operatorGuard, Handlers handlers) {
+                                  OperatorGuard operatorGuard, WriteGate writeGate, Handlers handlers) {
         c.startup.showJavalinBanner = false;
         c.startup.showOldJavalinVersionWarning = false;
         c.jsonMapper(new JavalinJackson(mapper, false));
@@ -145,8 +152,10 @@ public final class RavenApp implements AutoCloseable {
         });
         Cors.install(c, config.corsOrigins());
         ErrorMapper.install(c);
+        DatabaseErrors.install(c);
         c.routes.beforeMatched(guard::check);
         c.routes.beforeMatched(operatorGuard::check);
+        c.routes.beforeMatched(writeGate::check);
         Routes.register(c.routes, handlers);
     }
 

@@ -5,10 +5,13 @@ import io.javalin.config.RoutesConfig;
 import static dev.raven.app.Access.OPERATOR;
 import static dev.raven.app.Access.PUBLIC;
 import static dev.raven.app.Access.USER;
+import static dev.raven.app.Writes.NONE;
+import static dev.raven.app.Writes.SESSION;
 
 /**
  * The whole HTTP surface in one place; it reads like the API contract's table of contents.
- * Paths are written without the trailing slash, which the router ignores.
+ * Paths are written without the trailing slash, which the router ignores. Every POST, PUT
+ * and DELETE is a change that a disk low on space refuses, unless marked with {@link Writes}.
  */
 final class Routes {
     private Routes() {
@@ -19,12 +22,12 @@ final class Routes {
         routes.get("/api/instance", h.instance()::instance, PUBLIC);
 
         // auth: /api/auth/
-        routes.post("/api/auth/obtain_token", h.auth()::obtainToken, PUBLIC);
-        routes.post("/api/auth/refresh_token", h.auth()::refreshToken, PUBLIC);
+        routes.post("/api/auth/obtain_token", h.auth()::obtainToken, PUBLIC, SESSION);
+        routes.post("/api/auth/refresh_token", h.auth()::refreshToken, PUBLIC, SESSION);
         routes.post("/api/auth/user/register", h.auth()::register, PUBLIC);
         routes.get("/api/auth/user/current_user", h.auth()::currentUser, USER);
-        routes.post("/api/auth/user/logout", h.auth()::logout, USER);
-        routes.post("/api/auth/user/logout_all", h.auth()::logoutAll, USER);
+        routes.post("/api/auth/user/logout", h.auth()::logout, USER, SESSION);
+        routes.post("/api/auth/user/logout_all", h.auth()::logoutAll, USER, SESSION);
         routes.put("/api/auth/user/edit", h.auth()::edit, USER);
         routes.delete("/api/auth/user/delete", h.auth()::delete, USER);
 
@@ -36,7 +39,7 @@ final class Routes {
         routes.get("/api/profiles/get_following/{id}", h.profiles()::following, USER);
         routes.get("/api/profiles/most_popular", h.explore()::mostPopular, USER);
         routes.get("/api/profiles/who_to_follow", h.explore()::whoToFollow, USER);
-        routes.post("/api/profiles/search", h.explore()::search, USER);
+        routes.post("/api/profiles/search", h.explore()::search, USER, NONE);
 
         // tweets: /api/tweets/
         routes.post("/api/tweets/tweets_list", h.tweets()::create, USER);

@@ -31,7 +31,8 @@ public record RavenConfig(
         RateLimitSettings rateLimits,
         String instanceName,
         int tweetMaxLength,
-        Duration exploreWindow) {
+        Duration exploreWindow,
+        long storageMinFreeBytes) {
 
     /** The embedded database's file name in data.dir, without H2's .mv.db suffix. */
     public static final String EMBEDDED_DB_NAME = "raven";
@@ -106,7 +107,8 @@ public record RavenConfig(
                 limits,
                 p.text("instance.name", false),
                 p.integer("tweet.max.length", 1, 100_000),
-                p.duration("explore.window"));
+                p.duration("explore.window"),
+                p.longInteger("storage.min.free.bytes", 0, Long.MAX_VALUE));
     }
 
     /** The JDBC URL in use: the configured one, or the embedded H2 file under data.dir. */
@@ -139,6 +141,20 @@ public record RavenConfig(
             String value = raw.get(key);
             try {
                 int n = Integer.parseInt(value);
+                if (n < min || n > max) {
+                    throw new ConfigException(key + ": must be between " + min + " and " + max + ", got " + n);
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                throw new ConfigException(key + ": expected a whole number, got '" + value + "' (set in "
+                        + raw.source(key) + ")");
+            }
+        }
+
+        long longInteger(String key, long min, long max) {
+            String value = raw.get(key);
+            try {
+                long n = Long.parseLong(value);
                 if (n < min || n > max) {
                     throw new ConfigException(key + ": must be between " + min + " and " + max + ", got " + n);
                 }

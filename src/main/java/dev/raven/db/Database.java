@@ -11,6 +11,8 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.sql.SQLException;
+import java.util.function.BiConsumer;
 
 /** The connection pool, the schema migrations and the Jdbi instance built on them. */
 public final class Database implements AutoCloseable {
@@ -29,6 +31,15 @@ public final class Database implements AutoCloseable {
 
     /** Opens the pool and brings the schema up to date. */
     public static Database open(RavenConfig config) {
+        return open(config, null);
+    }
+
+    /**
+     * The same for a server: database faults are reported to {@code faults}, and an embedded
+     * database that closed itself after a failed write is reopened by the pool (see FaultWatch).
+     * Tools pass null: a database they shut down on purpose must stay shut.
+     */
+    public static Database open(RavenConfig config, BiConsumer<DatabaseFault, SQLException> faults) {
         String url = config.effectiveDbUrl();
         if (config.isH2() && config.dbUrl().isEmpty()) {
             try {
@@ -50,7 +61,12 @@ public final class Database implements AutoCloseable {
         hikari.setMaximumPoolSize(config.dbPoolSize());
         hikari.setPoolName("raven-db");
         hikari.setConnectionTimeout(10_000);
+        FaultWatch faultWatch = faults == null ? null : new FaultWatch(config.isH2(), faults);
+        hikari.setExceptionOverride(faultWatch);
         HikariDataSource dataSource = new HikariDataSource(hikari);
+        if (faultWatch != null) {
+            faultWatch.watch(dataSource);
+        }
         try {
             migrations().dataSource(dataSource).load().migrate();
         } catch (RuntimeException e) {

@@ -52,6 +52,13 @@ public class ApiException extends RuntimeException {
         return new ApiException(409, code, message);
     }
 
+    /** A change that cannot be stored for lack of disk space (HTTP 507). */
+    public static ApiException insufficientStorage() {
+        return new ApiException(507, "insufficient_storage",
+                "The server is out of disk space and cannot save changes right now; reading still works. "
+                        + "Try again later.");
+    }
+
     public int status() {
         return status;
     }

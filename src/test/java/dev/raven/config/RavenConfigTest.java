@@ -152,6 +152,15 @@ class RavenConfigTest {
     }
 
     @Test
+    void theFreeSpaceFloorIsAByteCountOfZeroOrMore() {
+        assertEquals(100L * 1024 * 1024, RavenConfig.withSettings(Map.of()).storageMinFreeBytes());
+        assertEquals(0, load(Map.of("RAVEN_STORAGE_MIN_FREE_BYTES", "0")).storageMinFreeBytes(), "0 turns it off");
+        assertEquals(5_000_000_000L, load(Map.of("RAVEN_STORAGE_MIN_FREE_BYTES", "5000000000")).storageMinFreeBytes());
+        assertRejectedNaming("storage.min.free.bytes", () -> load(Map.of("RAVEN_STORAGE_MIN_FREE_BYTES", "-1")));
+        assertRejectedNaming("storage.min.free.bytes", () -> load(Map.of("RAVEN_STORAGE_MIN_FREE_BYTES", "100MB")));
+    }
+
+    @Test
     void aRefreshLifetimeShorterThanTheAccessLifetimeIsRejected() {
         assertRejectedNaming("jwt.refresh.ttl",
                 () -> load(Map.of("RAVEN_JWT_ACCESS_TTL", "2h", "RAVEN_JWT_REFRESH_TTL", "1h")));
