@@ -26,6 +26,8 @@ import dev.raven.http.ClientAddress;
 import dev.raven.http.ErrorMapper;
 import dev.raven.http.Json;
 import dev.raven.http.JsonErrorPages;
+import dev.raven.http.server.BodyBuffering;
+import dev.raven.http.server.JettySetup;
 import dev.raven.ops.OperatorGuard;
 import dev.raven.ops.OperatorToken;
 import dev.raven.http.Paging;
@@ -133,9 +135,13 @@ public final class RavenApp implements AutoCloseable {
         c.http.defaultContentType = "application/json";
         c.router.ignoreTrailingSlashes = true;
         c.router.treatMultipleSlashesAsSingleSlash = true;
+        c.jetty.threadPool = JettySetup.threadPool(config.httpLimits());
+        c.jetty.addConnector((server, http) -> JettySetup.connector(server, http, config));
         c.jetty.modifyServer(server -> {
-            // Finish in-flight requests on stop (SIGTERM), up to the configured grace.
-            server.setHandler(new GracefulHandler());
+            // Finish in-flight requests on stop (SIGTERM), up to the configured grace. Each
+            // body is read in full before a request thread is taken (slow clients hold none).
+            server.setHandler(new GracefulHandler(
+                    new BodyBuffering(config.maxBodyBytes(), config.httpLimits(), mapper)));
             server.setStopTimeout(config.shutdownGrace().toMillis());
             server.setErrorHandler(new JsonErrorPages(mapper));
         });
