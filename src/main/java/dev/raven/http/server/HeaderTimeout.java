@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Closes connections whose request line and headers are still incomplete http.header.timeout
  * after their first byte. Jetty parses headers without holding a thread, but has no such
- * deadline of its own: a client sending one header byte every few seconds would keep its
- * connection forever, the idle timeout never firing. Connections are swept a few times per
+ * deadline of its own: a client sending one header byte (or one blank line) every few seconds
+ * would keep its connection forever, the idle timeout never firing. Connections are swept a few times per
  * timeout rather than timed one by one, which costs the normal request nothing.
  */
 public final class HeaderTimeout extends AbstractLifeCycle {
@@ -32,7 +32,7 @@ public final class HeaderTimeout extends AbstractLifeCycle {
     private final ThrottledLog closures;
     private volatile Scheduler.Task next;
     // Only the sweep, one at a time on the scheduler, touches this.
-    private Map<EndPoint, Long> suspects = Map.of();
+    private Map<EndPoint, Head> suspects = Map.of();
 
     public HeaderTimeout(AbstractConnector connector, Duration timeout) {
         this.connector = connector;
@@ -64,24 +64,29 @@ public final class HeaderTimeout extends AbstractLifeCycle {
 
     private void sweep() {
         try {
-            Map<EndPoint, Long> overdue = new HashMap<>();
+            long now = NanoTime.now();
+            Map<EndPoint, Head> seen = new HashMap<>();
             for (EndPoint endPoint : connector.getConnectedEndPoints()) {
-                if (endPoint.getConnection() instanceof HttpConnection http) {
-                    long begin = overdueSince(http.getParser());
-                    if (begin == 0) {
-                        continue;
-                    }
-                    // Closed on the second sweep that sees the same request overdue: one look
-                    // at another thread's parser could be stale, two seconds apart cannot.
-                    if (Long.valueOf(begin).equals(suspects.get(endPoint))) {
-                        closures.record(hostOf(endPoint));
-                        endPoint.close();
-                    } else {
-                        overdue.put(endPoint, begin);
-                    }
+                if (!(endPoint.getConnection() instanceof HttpConnection http) || !inHead(http.getParser())) {
+                    continue;
+                }
+                // Requests completed so far: tells this request's head from the previous one's.
+                long request = http.getMessagesIn();
+                long begin = http.getParser().getBeginNanoTime();
+                Head before = suspects.get(endPoint);
+                boolean sameHead = before != null && before.request() == request;
+                // Jetty restarts its clock at every blank line before a request line: keep the first one.
+                long since = sameHead ? Math.min(before.since(), begin) : begin;
+                // Closed only when a second sweep sees the same head overdue: one unlocked look
+                // at another thread's parser could be stale, two a sweep apart cannot.
+                if (sameHead && NanoTime.elapsed(since, now) > timeoutNanos) {
+                    closures.record(hostOf(endPoint));
+                    endPoint.close();
+                } else {
+                    seen.put(endPoint, new Head(request, since));
                 }
             }
-            suspects = overdue;
+            suspects = seen;
         } catch (RuntimeException e) {
             log.warn("Header timeout sweep failed: {}", e.toString());
         } finally {
@@ -89,20 +94,22 @@ public final class HeaderTimeout extends AbstractLifeCycle {
         }
     }
 
+    /**
+     * Whether the parser holds part of a request head: blank lines before a request line, or
+     * a request line and headers not yet complete. (Its begin time is 0 between requests.)
+     */
+    private static boolean inHead(HttpParser parser) {
+        if (parser.getBeginNanoTime() == 0) {
+            return false;
+        }
+        return parser.isStart() || (!parser.isIdle() && parser.inHeaderState());
+    }
+
+    private record Head(long request, long since) {
+    }
+
     private static String hostOf(EndPoint endPoint) {
         return endPoint.getRemoteSocketAddress() instanceof InetSocketAddress remote && remote.getAddress() != null
                 ? remote.getAddress().getHostAddress() : String.valueOf(endPoint.getRemoteSocketAddress());
-    }
-
-    /**
-     * When the request now being parsed began, if it is mid-headers (past its first byte, not yet
-     * at the body) for longer than the timeout; otherwise 0. Read from another thread, unlocked.
-     */
-    private long overdueSince(HttpParser parser) {
-        if (parser.isIdle() || !parser.inHeaderState()) {
-            return 0;
-        }
-        long begin = parser.getBeginNanoTime();
-        return begin != 0 && NanoTime.since(begin) > timeoutNanos ? begin : 0;
     }
 }
