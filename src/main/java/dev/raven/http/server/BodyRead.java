@@ -12,6 +12,7 @@ import org.eclipse.jetty.util.thread.Scheduler;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -91,7 +92,7 @@ final class BodyRead implements Invocable.Task {
                     }
                     // A callback may run on Jetty's selector: the blocking handler needs a thread of its own.
                     if (calledBack) {
-                        request.getContext().execute(() -> handleNext(buffered));
+                        dispatch(buffered);
                     } else {
                         handleNext(buffered);
                     }
@@ -203,6 +204,15 @@ final class BodyRead implements Invocable.Task {
     private synchronized void cancelTimer() {
         if (timer != null) {
             timer.cancel();
+        }
+    }
+
+    private void dispatch(Request buffered) {
+        try {
+            request.getContext().execute(() -> handleNext(buffered));
+        } catch (RejectedExecutionException e) {
+            // The server is stopping.
+            callback.failed(e);
         }
     }
 
