@@ -129,7 +129,7 @@ warm_up() {
 # Runs one scenario; prints its BENCH_RESULT JSON. Logins get few connections: each costs a
 # bcrypt hash (~a quarter second), so 64 at once would only measure a 10-second queue.
 run_scenario() {
-  local scenario=$1 duration=${2:-$DURATION} connections=${SCENARIO_CONNECTIONS:-$CONNECTIONS}
+  local scenario=$1 duration=${2:-$DURATION} connections=$CONNECTIONS
   [ "$scenario" = login ] && connections=${BENCH_LOGIN_CONNECTIONS:-4}
   BENCH_FIXTURES="$RUN_DIR/fixtures" BENCH_PASSWORD="$PASSWORD" \
     wrk -t"$THREADS" -c"$connections" -d"$duration" --timeout 10s -s "bench/lua/$scenario.lua" \
@@ -225,36 +225,42 @@ scale_run() {
   echo "Report: $out" >&2
 }
 
-# /health and the home timeline measured calm, then again while bench/Slowloris.java holds
-# BENCH_SLOW_CONNECTIONS slow-body connections open (the server keeps its default slow-client
-# limits, per-address cap included). Same server, same run: the two rows compare directly.
+# /health and the home timeline measured calm, then while bench/Slowloris.java holds
+# BENCH_SLOW_CONNECTIONS slow-body connections open, then calm again (the server keeps its
+# default slow-client limits, per-address cap included). Same server, same run.
 slowloris_run() {
   local size=${BENCH_SLOW_SIZE:-small}
   local slow=${BENCH_SLOW_CONNECTIONS:-2000} addresses=${BENCH_SLOW_ADDRESSES:-40} greedy=${BENCH_SLOW_GREEDY:-100}
   local out="$RESULTS/$(date -u +%Y%m%dT%H%M%SZ)-slowloris-$DB.md"
   local seconds=${DURATION%s}
+  CONNECTIONS=${BENCH_SLOW_WRK_CONNECTIONS:-32} # from 127.0.0.1: under the default cap of 64
   declare -A res
   seed_dataset "$size"
   SERVER_ENV=(RAVEN_HTTP_MAX_CONNECTIONS_PER_ADDRESS=64)
   start_server "$size"
-  export SCENARIO_CONNECTIONS=${BENCH_SLOW_WRK_CONNECTIONS:-32}
   warm_up
   local s phase
+  # A pause before each wrk run: the previous run's connections must be gone from the
+  # per-address count before 32 new ones arrive from the same address.
   for s in health home_timeline; do
     echo "Running $s, calm" >&2
-    res[calm-$s]=$(run_scenario "$s")
+    sleep 2; res[calm-$s]=$(run_scenario "$s")
   done
   echo "Starting $slow slow-body connections from $addresses addresses (+$greedy from one greedy address)" >&2
   java bench/Slowloris.java --port "$PORT" --connections "$slow" --addresses "$addresses" --greedy "$greedy" \
-    --seconds $(( 2 * seconds + 15 )) > "$RUN_DIR/slowloris.out" 2> "$RUN_DIR/slowloris.log" &
+    --seconds $(( 2 * seconds + 20 )) > "$RUN_DIR/slowloris.out" 2> "$RUN_DIR/slowloris.log" &
   local attacker=$!
   sleep 10 # ramp-up, and the first round of 408s and reconnections
   for s in health home_timeline; do
     echo "Running $s under attack" >&2
-    res[attack-$s]=$(run_scenario "$s")
+    sleep 2; res[attack-$s]=$(run_scenario "$s")
   done
   wait "$attacker"
-  unset SCENARIO_CONNECTIONS
+  # Calm again: the machine is shared, so this shows how much of a difference is noise.
+  for s in health home_timeline; do
+    echo "Running $s, calm again" >&2
+    sleep 2; res[after-$s]=$(run_scenario "$s")
+  done
   stop_server
   local attack
   attack=$(sed -n 's/^SLOWLORIS_RESULT //p' "$RUN_DIR/slowloris.out")
@@ -262,12 +268,12 @@ slowloris_run() {
     echo "# Raven under a slow-body attack: $size dataset, $(date -u +%Y-%m-%dT%H:%MZ)"
     echo
     machine
-    echo "- wrk connections: ${BENCH_SLOW_WRK_CONNECTIONS:-32} (from 127.0.0.1); attack: $slow connections from $addresses addresses 127.0.0.2.., +$greedy from 127.0.0.250"
+    echo "- Attack: $slow slow-body connections from $addresses addresses 127.0.0.2.., +$greedy from 127.0.0.250; wrk from 127.0.0.1"
     echo
     echo "| scenario | phase | req/s | p50 ms | p99 ms | non-2xx | socket errors |"
     echo "|---|---|---:|---:|---:|---:|---:|"
     for s in health home_timeline; do
-      for phase in calm attack; do
+      for phase in calm attack after; do
         local r=${res[$phase-$s]}
         awk -v s="$s" -v ph="$phase" -v rps="$(json "$r" rps)" -v p50="$(json "$r" p50_ms)" -v p99="$(json "$r" p99_ms)" \
             -v bad="$(json "$r" non2xx)" -v sock="$(json "$r" socket_errors)" \

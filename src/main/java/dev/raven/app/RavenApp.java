@@ -27,6 +27,7 @@ import dev.raven.http.ErrorMapper;
 import dev.raven.http.Json;
 import dev.raven.http.JsonErrorPages;
 import dev.raven.http.server.BodyBuffering;
+import dev.raven.http.server.ClientLimitLogs;
 import dev.raven.http.server.JettySetup;
 import dev.raven.ops.OperatorGuard;
 import dev.raven.ops.OperatorToken;
@@ -141,7 +142,7 @@ public final class RavenApp implements AutoCloseable {
             // Finish in-flight requests on stop (SIGTERM), up to the configured grace. Each
             // body is read in full before a request thread is taken (slow clients hold none).
             server.setHandler(new GracefulHandler(
-                    new BodyBuffering(config.maxBodyBytes(), config.httpLimits(), mapper)));
+                    new BodyBuffering(config.maxBodyBytes(), config.httpLimits(), mapper, ClientLimitLogs.of(server))));
             server.setStopTimeout(config.shutdownGrace().toMillis());
             server.setErrorHandler(new JsonErrorPages(mapper));
         });

@@ -12,7 +12,6 @@ import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.concurrent.TimeUnit;
 
 /**
  * Reads each request body in full before the next handler (Javalin, which reads bodies
@@ -28,13 +27,13 @@ public final class BodyBuffering extends Handler.Wrapper {
     private final long maxBodyBytes;
     private final HttpLimits limits;
     private final JsonAnswers answers;
-    private final ThrottledLog cuts = new ThrottledLog(log,
-            "request(s) cut with 408, body too slow", 1, TimeUnit.MINUTES);
+    private final ThrottledLog cuts;
 
-    public BodyBuffering(long maxBodyBytes, HttpLimits limits, ObjectMapper mapper) {
+    public BodyBuffering(long maxBodyBytes, HttpLimits limits, ObjectMapper mapper, ClientLimitLogs logs) {
         this.maxBodyBytes = maxBodyBytes;
         this.limits = limits;
         this.answers = new JsonAnswers(mapper);
+        this.cuts = logs.create(log, "request(s) cut with 408, body too slow");
     }
 
     @Override

@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Caps the open connections of one client address: the connection over the cap is closed as
@@ -31,10 +30,9 @@ public final class ConnectionsPerAddress implements SelectorManager.AcceptListen
     private final Map<SelectableChannel, String> addressOf = new IdentityHashMap<>();
     private final Map<String, Integer> openPer = new HashMap<>();
 
-    public ConnectionsPerAddress(int max) {
+    public ConnectionsPerAddress(int max, ClientLimitLogs logs) {
         this.max = max;
-        this.refusals = new ThrottledLog(log,
-                "connection(s) refused, over " + max + " from one address", 1, TimeUnit.MINUTES);
+        this.refusals = logs.create(log, "connection(s) refused, over " + max + " from one address");
     }
 
     @Override

@@ -34,13 +34,12 @@ public final class HeaderTimeout extends AbstractLifeCycle {
     // Only the sweep, one at a time on the scheduler, touches this.
     private Map<EndPoint, Head> suspects = Map.of();
 
-    public HeaderTimeout(AbstractConnector connector, Duration timeout) {
+    public HeaderTimeout(AbstractConnector connector, Duration timeout, ClientLimitLogs logs) {
         this.connector = connector;
         this.timeoutNanos = timeout.toNanos();
         // Closed within half the timeout after it passes (two sweeps), sweeping at most 10 times a second.
         this.sweepNanos = Math.max(timeoutNanos / 4, TimeUnit.MILLISECONDS.toNanos(100));
-        this.closures = new ThrottledLog(log, "connection(s) closed, headers slower than "
-                + timeout.toMillis() + " ms", 1, TimeUnit.MINUTES);
+        this.closures = logs.create(log, "connection(s) closed, headers slower than " + timeout.toMillis() + " ms");
     }
 
     @Override

@@ -33,9 +33,10 @@ public final class JettySetup {
         connector.setHost(config.serverHost());
         connector.setPort(config.serverPort());
         connector.setIdleTimeout(limits.idleTimeout().toMillis());
-        connector.addBean(new HeaderTimeout(connector, limits.headerTimeout()));
+        ClientLimitLogs logs = ClientLimitLogs.of(server);
+        connector.addBean(new HeaderTimeout(connector, limits.headerTimeout(), logs));
         if (limits.capsConnections(config.trustProxy())) {
-            connector.addBean(new ConnectionsPerAddress(limits.maxConnectionsPerAddress()));
+            connector.addBean(new ConnectionsPerAddress(limits.maxConnectionsPerAddress(), logs));
         }
         return connector;
     }
