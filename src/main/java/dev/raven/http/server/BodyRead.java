@@ -196,9 +196,8 @@ final class BodyRead implements Invocable.Task {
         owner.answers().timedOut(response, callback);
     }
 
-    private synchronized Scheduler.Task schedule(long delayNanos) {
+    private synchronized void schedule(long delayNanos) {
         timer = request.getComponents().getScheduler().schedule(this::check, delayNanos, TimeUnit.NANOSECONDS);
-        return timer;
     }
 
     private synchronized void cancelTimer() {
