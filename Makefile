@@ -7,7 +7,7 @@ JAR := target/raven.jar
 TEST_DB_URL ?= jdbc:postgresql://127.0.0.1:5432/test?user=postgres
 SOURCES := $(shell find src -type f 2>/dev/null) pom.xml config.properties
 
-.PHONY: build run test test-postgres fuzz bench bench-scale clean
+.PHONY: build run test test-postgres fuzz bench bench-scale bench-slowloris clean
 
 build: $(JAR)
 
@@ -36,6 +36,10 @@ bench: $(JAR)
 
 bench-scale: $(JAR)
 	DB=$(DB) bench/run.sh scale
+
+# /health and the home timeline, calm and while 2,000 slow-body connections are open (127.0.0.x only).
+bench-slowloris: $(JAR)
+	DB=$(DB) bench/run.sh slowloris
 
 clean:
 	$(MVN) clean

@@ -5,10 +5,14 @@
 #
 #   bench/run.sh [small|large]     one dataset, every scenario      (make bench SIZE=...)
 #   bench/run.sh scale             timeline and get_tweets at small and large (make bench-scale)
+#   bench/run.sh slowloris         /health and the timeline, calm and under a slow-body attack
+#                                  (make bench-slowloris)
 #
 # Environment: BENCH_DURATION (default 20s per scenario), BENCH_CONNECTIONS (64; logins 4,
 # BENCH_LOGIN_CONNECTIONS),
 # BENCH_HEAP (256m), DB=h2|postgres (postgres: BENCH_PG_URL, default the local server).
+# Slowloris: BENCH_SLOW_CONNECTIONS (2000), BENCH_SLOW_ADDRESSES (40), BENCH_SLOW_GREEDY (100),
+# BENCH_SLOW_WRK_CONNECTIONS (32), BENCH_SLOW_SIZE (small).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -80,8 +84,11 @@ start_server() {
   RUN_DIR="$WORK/run-$size-$DB"
   rm -rf "$RUN_DIR" && cp -r "$WORK/$size-$DB-pristine" "$RUN_DIR"
   PORT=$(free_port)
+  # wrk's connections all come from 127.0.0.1: one heavy client, not to be capped per address
+  # (except in the slowloris run, which shows the cap: SERVER_ENV overrides).
   local env=(RAVEN_DATA_DIR="$RUN_DIR/data" RAVEN_SERVER_PORT="$PORT" RAVEN_SERVER_HOST=127.0.0.1
-             RAVEN_RATELIMIT_ENABLED=false RAVEN_JWT_ACCESS_TTL=1d)
+             RAVEN_RATELIMIT_ENABLED=false RAVEN_JWT_ACCESS_TTL=1d RAVEN_HTTP_MAX_CONNECTIONS_PER_ADDRESS=0
+             ${SERVER_ENV[@]+"${SERVER_ENV[@]}"})
   if [ "$DB" = postgres ]; then
     local db="raven_bench_${size}_run"
     psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db" \
@@ -218,8 +225,74 @@ scale_run() {
   echo "Report: $out" >&2
 }
 
+# /health and the home timeline measured calm, then while bench/Slowloris.java holds
+# BENCH_SLOW_CONNECTIONS slow-body connections open, then calm again (the server keeps its
+# default slow-client limits, per-address cap included). Same server, same run.
+slowloris_run() {
+  local size=${BENCH_SLOW_SIZE:-small}
+  local slow=${BENCH_SLOW_CONNECTIONS:-2000} addresses=${BENCH_SLOW_ADDRESSES:-40} greedy=${BENCH_SLOW_GREEDY:-100}
+  local out="$RESULTS/$(date -u +%Y%m%dT%H%M%SZ)-slowloris-$DB.md"
+  local seconds=${DURATION%s}
+  CONNECTIONS=${BENCH_SLOW_WRK_CONNECTIONS:-32} # from 127.0.0.1: under the default cap of 64
+  declare -A res
+  seed_dataset "$size"
+  SERVER_ENV=(RAVEN_HTTP_MAX_CONNECTIONS_PER_ADDRESS=64)
+  start_server "$size"
+  warm_up
+  local s phase
+  # A pause before each wrk run: the previous run's connections must be gone from the
+  # per-address count before 32 new ones arrive from the same address.
+  for s in health home_timeline; do
+    echo "Running $s, calm" >&2
+    sleep 2; res[calm-$s]=$(run_scenario "$s")
+  done
+  echo "Starting $slow slow-body connections from $addresses addresses (+$greedy from one greedy address)" >&2
+  java bench/Slowloris.java --port "$PORT" --connections "$slow" --addresses "$addresses" --greedy "$greedy" \
+    --seconds $(( 2 * seconds + 20 )) > "$RUN_DIR/slowloris.out" 2> "$RUN_DIR/slowloris.log" &
+  local attacker=$!
+  sleep 10 # ramp-up, and the first round of 408s and reconnections
+  for s in health home_timeline; do
+    echo "Running $s under attack" >&2
+    sleep 2; res[attack-$s]=$(run_scenario "$s")
+  done
+  wait "$attacker"
+  # Calm again: the machine is shared, so this shows how much of a difference is noise.
+  for s in health home_timeline; do
+    echo "Running $s, calm again" >&2
+    sleep 2; res[after-$s]=$(run_scenario "$s")
+  done
+  stop_server
+  local attack
+  attack=$(sed -n 's/^SLOWLORIS_RESULT //p' "$RUN_DIR/slowloris.out")
+  {
+    echo "# Raven under a slow-body attack: $size dataset, $(date -u +%Y-%m-%dT%H:%MZ)"
+    echo
+    machine
+    echo "- Attack: $slow slow-body connections from $addresses addresses 127.0.0.2.., +$greedy from 127.0.0.250; wrk from 127.0.0.1"
+    echo
+    echo "| scenario | phase | req/s | p50 ms | p99 ms | non-2xx | socket errors |"
+    echo "|---|---|---:|---:|---:|---:|---:|"
+    for s in health home_timeline; do
+      for phase in calm attack after; do
+        local r=${res[$phase-$s]}
+        awk -v s="$s" -v ph="$phase" -v rps="$(json "$r" rps)" -v p50="$(json "$r" p50_ms)" -v p99="$(json "$r" p99_ms)" \
+            -v bad="$(json "$r" non2xx)" -v sock="$(json "$r" socket_errors)" \
+            'BEGIN { printf "| %s | %s | %.0f | %.1f | %.1f | %d | %d |\n", s, ph, rps, p50, p99, bad, sock }'
+      done
+    done
+    echo
+    echo "- Attacker: $attack"
+    echo "- Server log lines about slow clients:"
+    grep -E "Slow or greedy clients" "$RUN_DIR/server.log" | sed 's/^/  - /' || true
+    echo "- Server peak RSS: ${PEAK_RSS_MB} MB"
+  } > "$out"
+  cat "$out"
+  echo "Report: $out" >&2
+}
+
 case "$MODE" in
   small|large) full_run "$MODE" ;;
   scale) scale_run ;;
-  *) echo "usage: bench/run.sh [small|large|scale]" >&2; exit 2 ;;
+  slowloris) slowloris_run ;;
+  *) echo "usage: bench/run.sh [small|large|scale|slowloris]" >&2; exit 2 ;;
 esac

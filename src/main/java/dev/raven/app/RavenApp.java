@@ -27,6 +27,9 @@ import dev.raven.http.DatabaseErrors;
 import dev.raven.http.ErrorMapper;
 import dev.raven.http.Json;
 import dev.raven.http.JsonErrorPages;
+import dev.raven.http.server.BodyBuffering;
+import dev.raven.http.server.ClientLimitLogs;
+import dev.raven.http.server.JettySetup;
 import dev.raven.ops.OperatorGuard;
 import dev.raven.ops.OperatorToken;
 import dev.raven.http.Paging;
@@ -144,9 +147,13 @@ public final class RavenApp implements AutoCloseable {
         c.router.ignoreTrailingSlashes = true;
         c.router.treatMultipleSlashesAsSingleSlash = true;
         c.jetty.modifyHttpConfiguration(http -> http.setUriCompliance(UriRules.COMPLIANCE));
+        c.jetty.threadPool = JettySetup.threadPool(config.httpLimits());
+        c.jetty.addConnector((server, http) -> JettySetup.connector(server, http, config));
         c.jetty.modifyServer(server -> {
-            // Finish in-flight requests on stop (SIGTERM), up to the configured grace.
-            server.setHandler(new GracefulHandler());
+            // Finish in-flight requests on stop (SIGTERM), up to the configured grace. Each
+            // body is read in full before a request thread is taken (slow clients hold none).
+            server.setHandler(new GracefulHandler(
+                    new BodyBuffering(config.maxBodyBytes(), config.httpLimits(), mapper, ClientLimitLogs.of(server))));
             server.setStopTimeout(config.shutdownGrace().toMillis());
             server.setErrorHandler(new JsonErrorPages(mapper));
         });

@@ -18,6 +18,7 @@ public record RavenConfig(
         long maxBodyBytes,
         boolean trustProxy,
         List<String> corsOrigins,
+        HttpLimits httpLimits,
         Path dataDir,
         String dbUrl,
         String dbUser,
@@ -94,6 +95,7 @@ public record RavenConfig(
                 p.integer("http.max.body.bytes", 1024, 100 * 1024 * 1024),
                 p.bool("http.trust.proxy"),
                 p.list("cors.origins"),
+                httpLimits(p),
                 dataDir,
                 p.text("db.url", true),
                 p.text("db.user", true),
@@ -109,6 +111,17 @@ public record RavenConfig(
                 p.integer("tweet.max.length", 1, 100_000),
                 p.duration("explore.window"),
                 p.longInteger("storage.min.free.bytes", 0, Long.MAX_VALUE));
+    }
+
+    private static HttpLimits httpLimits(Parser p) {
+        return new HttpLimits(
+                p.integer("http.threads.max", 8, 10_000),
+                p.duration("http.idle.timeout"),
+                p.duration("http.header.timeout"),
+                p.duration("http.body.timeout"),
+                p.integer("http.min.data.rate", 0, 100 * 1024 * 1024),
+                p.duration("http.min.data.rate.grace"),
+                p.integer("http.max.connections.per.address", 0, 1_000_000));
     }
 
     /** The JDBC URL in use: the configured one, or the embedded H2 file under data.dir. */

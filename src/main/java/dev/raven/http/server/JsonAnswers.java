@@ -1,0 +1,54 @@
+package dev.raven.http.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.raven.http.ErrorBody;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.Map;
+
+/**
+ * The JSON error answers given before a request reaches a route. Each one closes the
+ * connection: the rest of the client's body is never read, so the stream cannot be reused.
+ */
+final class JsonAnswers {
+    private final byte[] tooLarge;
+    private final byte[] timedOut;
+
+    JsonAnswers(ObjectMapper mapper) {
+        this.tooLarge = json(mapper, new ErrorBody("Request body is too large.", "request_too_large", Map.of()));
+        this.timedOut = json(mapper, new ErrorBody("The request body arrived too slowly.", "request_timeout", Map.of()));
+    }
+
+    void tooLarge(Response response, Callback callback) {
+        write(response, 413, tooLarge, callback);
+    }
+
+    void timedOut(Response response, Callback callback) {
+        write(response, 408, timedOut, callback);
+    }
+
+    private static void write(Response response, int status, byte[] body, Callback callback) {
+        if (response.isCommitted()) {
+            callback.succeeded();
+            return;
+        }
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+        response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    private static byte[] json(ObjectMapper mapper, ErrorBody body) {
+        try {
+            return mapper.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
