@@ -8,6 +8,8 @@ import dev.raven.auth.AccountRemoval;
 import dev.raven.auth.Accounts;
 import dev.raven.auth.AuthGuard;
 import dev.raven.auth.AuthHandler;
+import dev.raven.auth.AuthPages;
+import dev.raven.auth.WebSessions;
 import dev.raven.auth.JwtSecret;
 import dev.raven.auth.PasswordHasher;
 import dev.raven.auth.Sessions;
@@ -38,6 +40,14 @@ import dev.raven.reply.ReplyLikes;
 import dev.raven.tweet.HomeTimeline;
 import dev.raven.tweet.Reactions;
 import dev.raven.tweet.TweetHandler;
+import dev.raven.tweet.TweetPages;
+import dev.raven.web.Assets;
+import dev.raven.web.Csrf;
+import dev.raven.web.ErrorPages;
+import dev.raven.web.PageFilter;
+import dev.raven.web.Pages;
+import dev.raven.web.Templates;
+import dev.raven.web.WebCookie;
 import dev.raven.tweet.TweetLists;
 import dev.raven.tweet.Tweets;
 import io.javalin.Javalin;
@@ -90,25 +100,45 @@ public final class RavenApp implements AutoCloseable {
             Paging paging = new Paging(config.trustProxy());
             Jdbi jdbi = database.jdbi();
 
+            // The web app: browser sessions are login sessions too (docs/WEB.md).
+            WebSessions webSessions = new WebSessions(jdbi, config.refreshTokenTtl(), clock);
+            WebCookie webCookie = new WebCookie(config.trustProxy(), config.refreshTokenTtl());
+            Csrf csrf = new Csrf(secret);
+            Assets assets = Assets.load();
+            Pages pages = new Pages(new Templates(), assets, csrf, webSessions);
+            AuthPages authPages = new AuthPages(accounts, webSessions, webCookie, pages, jdbi, clientAddress, limiter,
+                    config.rateLimits());
+            Tweets tweets = new Tweets(jdbi, config.tweetMaxLength(), clock);
+            Reactions reactions = new Reactions(jdbi, clock);
+            HomeTimeline homeTimeline = new HomeTimeline(jdbi, clock);
+            ProfileDiscovery discovery = new ProfileDiscovery(jdbi);
+            TweetPages tweetPages = new TweetPages(tweets, reactions, homeTimeline, discovery, paging, pages,
+                    config.tweetMaxLength(), authPages::welcome);
+
             Handlers handlers = new Handlers(
                     new HealthHandler(jdbi),
                     new InstanceHandler(InstanceInfo.of(config), mapper),
                     new AuthHandler(accounts, sessions, bodies, clientAddress, limiter, config.rateLimits()),
                     new ProfileHandler(new Profiles(jdbi, clock), bodies, paging),
-                    new TweetHandler(new Tweets(jdbi, config.tweetMaxLength(), clock), new Reactions(jdbi, clock),
-                            new TweetLists(jdbi), new HomeTimeline(jdbi, clock), bodies, paging),
+                    new TweetHandler(tweets, reactions, new TweetLists(jdbi), homeTimeline, bodies, paging),
                     new ReplyHandler(new Replies(jdbi, config.tweetMaxLength(), clock), new ReplyLikes(jdbi, clock),
                             bodies, paging),
                     new ActivityHandler(new ActivityLists(jdbi), paging),
-                    new ExploreHandler(new Explore(jdbi, config.exploreWindow(), clock), new ProfileDiscovery(jdbi),
-                            bodies, paging),
-                    new BackupHandler(jdbi, config.dataDir()));
-            AuthGuard guard = new AuthGuard(accessTokens, sessions);
+                    new ExploreHandler(new Explore(jdbi, config.exploreWindow(), clock), discovery, bodies, paging),
+                    new BackupHandler(jdbi, config.dataDir()), authPages, tweetPages, assets);
+            AuthGuard guard = new AuthGuard(accessTokens, sessions, webSessions, webCookie);
+            PageFilter pageFilter = new PageFilter(csrf);
+            ErrorPages errorPages = new ErrorPages(pages);
             // Operator tools exist only for the embedded database (online backup).
             OperatorGuard operatorGuard = new OperatorGuard(EmbeddedH2.isUsedBy(config)
                     ? OperatorToken.issue(config.dataDir()) : OperatorToken.none());
 
-            Javalin javalin = Javalin.create(c -> configure(c, config, mapper, guard, operatorGuard, handlers));
+            Javalin javalin = Javalin.create(c -> {
+                configure(c, config, mapper, guard, operatorGuard, handlers);
+                // After ErrorMapper: pages get HTML errors, the API keeps its JSON ones.
+                errorPages.install(c);
+                c.routes.beforeMatched(pageFilter::check);
+            });
             javalin.start(config.serverHost(), config.serverPort());
 
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {

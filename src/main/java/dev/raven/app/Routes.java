@@ -3,7 +3,9 @@ package dev.raven.app;
 import io.javalin.config.RoutesConfig;
 
 import static dev.raven.app.Access.OPERATOR;
+import static dev.raven.app.Access.PAGE;
 import static dev.raven.app.Access.PUBLIC;
+import static dev.raven.app.Access.SIGNED_IN_PAGE;
 import static dev.raven.app.Access.USER;
 
 /**
@@ -66,6 +68,19 @@ final class Routes {
         routes.delete("/api/tweets/replies/delete/{id}", h.replies()::delete, USER);
         routes.put("/api/tweets/replies/liked_replies_list/{id}", h.replies()::toggleLike, USER);
         routes.get("/api/tweets/replies/get_reply_like_list/{id}", h.replies()::likers, USER);
+
+        // web app (docs/WEB.md): HTML pages on the same services; cookie sessions, CSRF on every post
+        routes.get("/assets/{file}", h.assets()::serve, PUBLIC);
+        routes.get("/", h.tweetPages()::home, PAGE);
+        routes.get("/login", h.authPages()::loginPage, PAGE);
+        routes.post("/login", h.authPages()::login, PAGE);
+        routes.get("/signup", h.authPages()::signupPage, PAGE);
+        routes.post("/signup", h.authPages()::signup, PAGE);
+        routes.post("/logout", h.authPages()::logout, SIGNED_IN_PAGE);
+        routes.post("/tweets", h.tweetPages()::create, SIGNED_IN_PAGE);
+        routes.post("/tweets/{id}/like", h.tweetPages()::toggleLike, SIGNED_IN_PAGE);
+        routes.post("/tweets/{id}/retweet", h.tweetPages()::toggleRetweet, SIGNED_IN_PAGE);
+        routes.post("/tweets/{id}/save", h.tweetPages()::toggleSave, SIGNED_IN_PAGE);
 
         // operations: local tools only (java -jar raven.jar backup); never proxy /internal/
         routes.post("/internal/backup", h.backup()::backup, OPERATOR);

@@ -1,0 +1,153 @@
+package dev.raven.tweet;
+
+import dev.raven.auth.AuthGuard;
+import dev.raven.explore.ProfileDiscovery;
+import dev.raven.http.ApiException;
+import dev.raven.http.Paging;
+import dev.raven.http.PathIds;
+import dev.raven.profile.ProfileBrief;
+import dev.raven.web.Form;
+import dev.raven.web.Page;
+import dev.raven.web.Pages;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The home page in the browser: the timeline (HomeTimeline, keyset pages), the compose box
+ * (Tweets) and the like / retweet / save buttons (Reactions): the services of the JSON
+ * handlers, shown as HTML. htmx requests get the fragment that changed, others the page.
+ */
+public final class TweetPages {
+    static final int PAGE_SIZE = 20;
+    private static final int SUGGESTIONS = 5;
+
+    private final Tweets tweets;
+    private final Reactions reactions;
+    private final HomeTimeline timeline;
+    private final ProfileDiscovery discovery;
+    private final Paging paging;
+    private final Pages pages;
+    private final int maxLength;
+    private final Handler signedOut;
+
+    public TweetPages(Tweets tweets, Reactions reactions, HomeTimeline timeline, ProfileDiscovery discovery,
+                      Paging paging, Pages pages, int maxLength, Handler signedOut) {
+        this.tweets = tweets;
+        this.reactions = reactions;
+        this.timeline = timeline;
+        this.discovery = discovery;
+        this.paging = paging;
+        this.pages = pages;
+        this.maxLength = maxLength;
+        this.signedOut = signedOut;
+    }
+
+    /** GET /: the home timeline for a signed-in person, the welcome page for anyone else. */
+    public void home(Context ctx) throws Exception {
+        if (AuthGuard.principalIfAny(ctx).isEmpty()) {
+            signedOut.handle(ctx);
+            return;
+        }
+        showHome(ctx, 200, Form.empty());
+    }
+
+    private void showHome(Context ctx, int status, Form compose) {
+        long viewer = viewer(ctx);
+        Paging.PageRequest request = new Paging.PageRequest(PAGE_SIZE, paging.request(ctx).after());
+        String[] next = {null};
+        List<TimelineItem> items = timeline.page(viewer, request, rows -> {
+            if (rows.size() <= request.limit()) {
+                return rows;
+            }
+            List<TimelineDao.Entry> page = rows.subList(0, request.limit());
+            next[0] = HomeTimeline.cursor(page.get(page.size() - 1)).encode();
+            return page;
+        });
+        Page page = pages.page(ctx, "Home");
+        Map<String, Object> params = new java.util.HashMap<>(Map.of("items", items, "next", next[0] == null ? "" : next[0]));
+        if (Pages.isHtmx(ctx) && request.after() != null) {
+            pages.render(ctx, 200, "tweet/timeline_items.jte", page, params);
+            return;
+        }
+        List<ProfileBrief> suggestions = items.isEmpty() && request.after() == null
+                ? discovery.whoToFollow(viewer, SUGGESTIONS) : List.of();
+        params.put("compose", compose);
+        params.put("maxLength", maxLength);
+        params.put("suggestions", suggestions);
+        pages.render(ctx, status, "tweet/home.jte", page, params);
+    }
+
+    /** POST /tweets: the compose box. A failure shows the box again with the text kept. */
+    public void create(Context ctx) {
+        String content = ctx.formParam("content") == null ? "" : ctx.formParam("content");
+        boolean followersOnly = "on".equals(ctx.formParam("followers_only"));
+        Form form = Form.empty().value("content", content).value("followers_only", followersOnly ? "on" : "");
+        Tweet created;
+        try {
+            created = tweets.create(viewer(ctx), new TweetRequests.TweetBody(content, false, null, !followersOnly));
+        } catch (ApiException e) {
+            form.errors(e, Map.of(), "content");
+            if (Pages.isHtmx(ctx)) {
+                // htmx swaps only 2xx answers: the box comes back with the error and the text.
+                pages.render(ctx, 200, "tweet/compose.jte", pages.page(ctx, "Home"),
+                        Map.of("compose", form, "maxLength", maxLength));
+            } else {
+                showHome(ctx, 422, form);
+            }
+            return;
+        }
+        if (Pages.isHtmx(ctx)) {
+            pages.render(ctx, 200, "tweet/compose_done.jte", pages.page(ctx, "Home"),
+                    Map.of("compose", Form.empty(), "maxLength", maxLength, "tweet", created));
+            return;
+        }
+        Pages.seeOther(ctx, "/");
+    }
+
+    /** POST /tweets/{id}/like: like or unlike. */
+    public void toggleLike(Context ctx) {
+        react(ctx, id -> reactions.toggle(viewer(ctx), id, Reaction.LIKE));
+    }
+
+    /** POST /tweets/{id}/save: save or unsave (bookmark). */
+    public void toggleSave(Context ctx) {
+        react(ctx, id -> reactions.toggle(viewer(ctx), id, Reaction.SAVE));
+    }
+
+    /** POST /tweets/{id}/retweet: retweet, or undo one's retweet. */
+    public void toggleRetweet(Context ctx) {
+        react(ctx, id -> {
+            try {
+                if (tweets.get(viewer(ctx), id).retweeted()) {
+                    reactions.unretweet(viewer(ctx), id);
+                } else {
+                    reactions.retweet(viewer(ctx), id);
+                }
+            } catch (ApiException e) {
+                // Another tab got there first (409 / 404 "not retweeted"): the state shown next is the truth.
+                if (e.status() != 409 && !(e.status() == 404 && e.getMessage().startsWith("You have not"))) {
+                    throw e;
+                }
+            }
+        });
+    }
+
+    private void react(Context ctx, java.util.function.LongConsumer action) {
+        long id = PathIds.id(ctx);
+        action.accept(id);
+        if (Pages.isHtmx(ctx)) {
+            Tweet tweet = tweets.get(viewer(ctx), id);
+            pages.render(ctx, 200, "tweet/actions_swap.jte", pages.page(ctx, "Home"),
+                    Map.of("tweet", tweet, "back", Pages.back(ctx, "/")));
+            return;
+        }
+        Pages.seeOther(ctx, Pages.back(ctx, "/"));
+    }
+
+    private static long viewer(Context ctx) {
+        return AuthGuard.principal(ctx).userId();
+    }
+}
