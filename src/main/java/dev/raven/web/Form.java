@@ -29,13 +29,13 @@ public final class Form {
         return this;
     }
 
-    /** The service's field errors, with the API's field names turned into the form's. */
+    /** The service's field errors under the form's names (fieldNames maps the API's names that differ). */
     public Form errors(ApiException e, Map<String, String> fieldNames, String fallbackField) {
         if (e.fieldErrors().isEmpty()) {
             return error(fallbackField, e.getMessage());
         }
         for (Map.Entry<String, List<String>> f : e.fieldErrors().entrySet()) {
-            error(fieldNames.getOrDefault(f.getKey(), fallbackField), f.getValue().get(0));
+            error(fieldNames.getOrDefault(f.getKey(), f.getKey()), f.getValue().get(0));
         }
         return this;
     }
