@@ -8,6 +8,7 @@ import dev.raven.explore.ExploreHandler;
 import dev.raven.health.HealthHandler;
 import dev.raven.instance.InstanceHandler;
 import dev.raven.profile.ProfileHandler;
+import dev.raven.profile.ProfilePages;
 import dev.raven.reply.ReplyHandler;
 import dev.raven.tweet.TweetHandler;
 import dev.raven.tweet.TweetPages;
@@ -16,5 +17,6 @@ import dev.raven.web.Assets;
 /** Every route handler (API and web pages), built once by {@link RavenApp} and handed to {@link Routes}. */
 record Handlers(HealthHandler health, InstanceHandler instance, AuthHandler auth, ProfileHandler profiles,
                 TweetHandler tweets, ReplyHandler replies, ActivityHandler activity, ExploreHandler explore,
-                BackupHandler backup, AuthPages authPages, TweetPages tweetPages, Assets assets) {
+                BackupHandler backup, AuthPages authPages, TweetPages tweetPages,
+                ProfilePages profilePages, Assets assets) {
 }

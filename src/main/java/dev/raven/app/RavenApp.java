@@ -32,6 +32,7 @@ import dev.raven.ops.OperatorGuard;
 import dev.raven.ops.OperatorToken;
 import dev.raven.http.Paging;
 import dev.raven.profile.ProfileHandler;
+import dev.raven.profile.ProfilePages;
 import dev.raven.profile.Profiles;
 import dev.raven.ratelimit.RateLimiter;
 import dev.raven.reply.Replies;
@@ -114,18 +115,21 @@ public final class RavenApp implements AutoCloseable {
             ProfileDiscovery discovery = new ProfileDiscovery(jdbi);
             TweetPages tweetPages = new TweetPages(tweets, reactions, homeTimeline, discovery, paging, pages,
                     config.tweetMaxLength(), authPages::welcome);
+            Profiles profiles = new Profiles(jdbi, clock);
+            TweetLists tweetLists = new TweetLists(jdbi);
+            ProfilePages profilePages = new ProfilePages(profiles, tweetLists, paging, pages);
 
             Handlers handlers = new Handlers(
                     new HealthHandler(jdbi),
                     new InstanceHandler(InstanceInfo.of(config), mapper),
                     new AuthHandler(accounts, sessions, bodies, clientAddress, limiter, config.rateLimits()),
-                    new ProfileHandler(new Profiles(jdbi, clock), bodies, paging),
-                    new TweetHandler(tweets, reactions, new TweetLists(jdbi), homeTimeline, bodies, paging),
+                    new ProfileHandler(profiles, bodies, paging),
+                    new TweetHandler(tweets, reactions, tweetLists, homeTimeline, bodies, paging),
                     new ReplyHandler(new Replies(jdbi, config.tweetMaxLength(), clock), new ReplyLikes(jdbi, clock),
                             bodies, paging),
                     new ActivityHandler(new ActivityLists(jdbi), paging),
                     new ExploreHandler(new Explore(jdbi, config.exploreWindow(), clock), discovery, bodies, paging),
-                    new BackupHandler(jdbi, config.dataDir()), authPages, tweetPages, assets);
+                    new BackupHandler(jdbi, config.dataDir()), authPages, tweetPages, profilePages, assets);
             AuthGuard guard = new AuthGuard(accessTokens, sessions, webSessions, webCookie);
             PageFilter pageFilter = new PageFilter(csrf);
             ErrorPages errorPages = new ErrorPages(pages);

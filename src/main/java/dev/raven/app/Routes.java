@@ -81,6 +81,8 @@ final class Routes {
         routes.post("/tweets/{id}/like", h.tweetPages()::toggleLike, SIGNED_IN_PAGE);
         routes.post("/tweets/{id}/retweet", h.tweetPages()::toggleRetweet, SIGNED_IN_PAGE);
         routes.post("/tweets/{id}/save", h.tweetPages()::toggleSave, SIGNED_IN_PAGE);
+        routes.get("/users/{id}", h.profilePages()::profile, SIGNED_IN_PAGE);
+        routes.post("/users/{id}/follow", h.profilePages()::toggleFollow, SIGNED_IN_PAGE);
 
         // operations: local tools only (java -jar raven.jar backup); never proxy /internal/
         routes.post("/internal/backup", h.backup()::backup, OPERATOR);

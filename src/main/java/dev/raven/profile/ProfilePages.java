@@ -1,0 +1,96 @@
+package dev.raven.profile;
+
+import dev.raven.auth.AuthGuard;
+import dev.raven.db.ListRow;
+import dev.raven.http.ApiException;
+import dev.raven.http.Paging;
+import dev.raven.http.PathIds;
+import dev.raven.tweet.TimelineItem;
+import dev.raven.tweet.Tweet;
+import dev.raven.tweet.TweetLists;
+import dev.raven.web.Page;
+import dev.raven.web.PageNotFound;
+import dev.raven.web.Pages;
+import io.javalin.http.Context;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Profile pages in the browser: header, counts, follow / unfollow, and the person's tweets
+ * (what get_tweets shows the viewer, so followers-only tweets only to followers).
+ */
+public final class ProfilePages {
+    private static final int PAGE_SIZE = 20;
+
+    private final Profiles profiles;
+    private final TweetLists tweetLists;
+    private final Paging paging;
+    private final Pages pages;
+
+    public ProfilePages(Profiles profiles, TweetLists tweetLists, Paging paging, Pages pages) {
+        this.profiles = profiles;
+        this.tweetLists = tweetLists;
+        this.paging = paging;
+        this.pages = pages;
+    }
+
+    /** GET /users/{id}: by user id, as view_profile. */
+    public void profile(Context ctx) {
+        long viewer = viewer(ctx);
+        long userId = PathIds.id(ctx);
+        Profile profile = find(viewer, userId);
+        Paging.PageRequest request = new Paging.PageRequest(PAGE_SIZE, paging.request(ctx).after());
+        String[] next = {""};
+        List<Tweet> tweets = tweetLists.byAuthor(viewer, userId, request, rows -> {
+            if (rows.size() <= request.limit()) {
+                return rows;
+            }
+            List<ListRow> page = rows.subList(0, request.limit());
+            next[0] = Paging.Cursor.of(page.get(page.size() - 1)).encode();
+            return page;
+        });
+        List<TimelineItem> items = tweets.stream().map(t -> new TimelineItem(t, null)).toList();
+        Page page = pages.page(ctx, profile.alias().isEmpty() ? profile.username() : profile.alias());
+        Map<String, Object> params = new HashMap<>(Map.of("items", items, "next", next[0]));
+        if (Pages.isHtmx(ctx) && request.after() != null) {
+            params.put("moreBase", "/users/" + userId);
+            params.put("back", "/users/" + userId);
+            pages.render(ctx, 200, "tweet/timeline_items.jte", page, params);
+            return;
+        }
+        params.put("profile", profile);
+        params.put("own", userId == viewer);
+        pages.render(ctx, 200, "profile/profile.jte", page, params);
+    }
+
+    /** POST /users/{id}/follow: follow or unfollow. */
+    public void toggleFollow(Context ctx) {
+        long viewer = viewer(ctx);
+        long userId = PathIds.id(ctx);
+        Profile before = find(viewer, userId);
+        profiles.toggleFollow(viewer, before.id());
+        if (Pages.isHtmx(ctx)) {
+            pages.render(ctx, 200, "profile/follow_swap.jte", pages.page(ctx, before.username()),
+                    Map.of("profile", find(viewer, userId)));
+            return;
+        }
+        Pages.seeOther(ctx, "/users/" + userId);
+    }
+
+    private Profile find(long viewer, long userId) {
+        try {
+            return profiles.viewByUserId(viewer, userId);
+        } catch (ApiException e) {
+            if (e.status() == 404) {
+                throw new PageNotFound();
+            }
+            throw e;
+        }
+    }
+
+    private static long viewer(Context ctx) {
+        return AuthGuard.principal(ctx).userId();
+    }
+}
