@@ -39,5 +39,6 @@
   }, true);
 
   document.addEventListener("DOMContentLoaded", function () { enhance(document); });
-  document.addEventListener("htmx:afterSettle", function (e) { enhance(e.target); });
+  // htmx:load fires for every piece of content htmx adds, out-of-band swaps included.
+  document.addEventListener("htmx:load", function (e) { enhance(e.detail.elt); });
 })();
