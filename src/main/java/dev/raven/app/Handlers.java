@@ -10,6 +10,7 @@ import dev.raven.instance.InstanceHandler;
 import dev.raven.profile.ProfileHandler;
 import dev.raven.profile.ProfilePages;
 import dev.raven.reply.ReplyHandler;
+import dev.raven.reply.ReplyPages;
 import dev.raven.tweet.TweetHandler;
 import dev.raven.tweet.TweetPages;
 import dev.raven.web.Assets;
@@ -18,5 +19,5 @@ import dev.raven.web.Assets;
 record Handlers(HealthHandler health, InstanceHandler instance, AuthHandler auth, ProfileHandler profiles,
                 TweetHandler tweets, ReplyHandler replies, ActivityHandler activity, ExploreHandler explore,
                 BackupHandler backup, AuthPages authPages, TweetPages tweetPages,
-                ProfilePages profilePages, Assets assets) {
+                ProfilePages profilePages, ReplyPages replyPages, Assets assets) {
 }

@@ -37,6 +37,7 @@ import dev.raven.profile.Profiles;
 import dev.raven.ratelimit.RateLimiter;
 import dev.raven.reply.Replies;
 import dev.raven.reply.ReplyHandler;
+import dev.raven.reply.ReplyPages;
 import dev.raven.reply.ReplyLikes;
 import dev.raven.tweet.HomeTimeline;
 import dev.raven.tweet.Reactions;
@@ -118,6 +119,8 @@ public final class RavenApp implements AutoCloseable {
             Profiles profiles = new Profiles(jdbi, clock);
             TweetLists tweetLists = new TweetLists(jdbi);
             ProfilePages profilePages = new ProfilePages(profiles, tweetLists, paging, pages);
+            Replies replies = new Replies(jdbi, config.tweetMaxLength(), clock);
+            ReplyPages replyPages = new ReplyPages(tweets, replies, paging, pages, config.tweetMaxLength());
 
             Handlers handlers = new Handlers(
                     new HealthHandler(jdbi),
@@ -125,11 +128,11 @@ public final class RavenApp implements AutoCloseable {
                     new AuthHandler(accounts, sessions, bodies, clientAddress, limiter, config.rateLimits()),
                     new ProfileHandler(profiles, bodies, paging),
                     new TweetHandler(tweets, reactions, tweetLists, homeTimeline, bodies, paging),
-                    new ReplyHandler(new Replies(jdbi, config.tweetMaxLength(), clock), new ReplyLikes(jdbi, clock),
+                    new ReplyHandler(replies, new ReplyLikes(jdbi, clock),
                             bodies, paging),
                     new ActivityHandler(new ActivityLists(jdbi), paging),
                     new ExploreHandler(new Explore(jdbi, config.exploreWindow(), clock), discovery, bodies, paging),
-                    new BackupHandler(jdbi, config.dataDir()), authPages, tweetPages, profilePages, assets);
+                    new BackupHandler(jdbi, config.dataDir()), authPages, tweetPages, profilePages, replyPages, assets);
             AuthGuard guard = new AuthGuard(accessTokens, sessions, webSessions, webCookie);
             PageFilter pageFilter = new PageFilter(csrf);
             ErrorPages errorPages = new ErrorPages(pages);

@@ -81,6 +81,8 @@ final class Routes {
         routes.post("/tweets/{id}/like", h.tweetPages()::toggleLike, SIGNED_IN_PAGE);
         routes.post("/tweets/{id}/retweet", h.tweetPages()::toggleRetweet, SIGNED_IN_PAGE);
         routes.post("/tweets/{id}/save", h.tweetPages()::toggleSave, SIGNED_IN_PAGE);
+        routes.get("/tweets/{id}", h.replyPages()::tweetPage, SIGNED_IN_PAGE);
+        routes.post("/tweets/{id}/replies", h.replyPages()::reply, SIGNED_IN_PAGE);
         routes.get("/users/{id}", h.profilePages()::profile, SIGNED_IN_PAGE);
         routes.post("/users/{id}/follow", h.profilePages()::toggleFollow, SIGNED_IN_PAGE);
 

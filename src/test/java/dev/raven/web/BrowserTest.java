@@ -156,6 +156,13 @@ class BrowserTest {
             e.find("#compose button[type=submit]").click();
             e.waitFor(d -> d.findElements(By.cssSelector("#timeline article")).size() == 1);
             problems.addAll(violations(e, "/ (home with a tweet)"));
+            e.find("#timeline article a.permalink").click();
+            e.waitFor(d -> d.findElement(By.tagName("h1")).getText().startsWith("Tweet by"));
+            e.find("#reply-content").sendKeys("An accessible reply");
+            e.find("#reply-form button[type=submit]").click();
+            e.waitFor(d -> d.findElements(By.cssSelector("#replies article")).size() == 1);
+            assertTrue(e.find("#live").getAttribute("textContent").contains("reply was posted"));
+            problems.addAll(violations(e, "/tweets/{id}"));
             e.go("/users/" + myUserId(e));
             problems.addAll(violations(e, "/users/{id}"));
             for (String theme : List.of("dark")) {
