@@ -5,6 +5,7 @@ import dev.raven.auth.AuthHandler;
 import dev.raven.auth.AuthPages;
 import dev.raven.backup.BackupHandler;
 import dev.raven.explore.ExploreHandler;
+import dev.raven.explore.ExplorePages;
 import dev.raven.health.HealthHandler;
 import dev.raven.instance.InstanceHandler;
 import dev.raven.profile.ProfileHandler;
@@ -19,5 +20,6 @@ import dev.raven.web.Assets;
 record Handlers(HealthHandler health, InstanceHandler instance, AuthHandler auth, ProfileHandler profiles,
                 TweetHandler tweets, ReplyHandler replies, ActivityHandler activity, ExploreHandler explore,
                 BackupHandler backup, AuthPages authPages, TweetPages tweetPages,
-                ProfilePages profilePages, ReplyPages replyPages, Assets assets) {
+                ProfilePages profilePages, ReplyPages replyPages,
+                ExplorePages explorePages, Assets assets) {
 }

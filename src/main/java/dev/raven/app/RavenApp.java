@@ -18,6 +18,7 @@ import dev.raven.config.RavenConfig;
 import dev.raven.db.Database;
 import dev.raven.explore.Explore;
 import dev.raven.explore.ExploreHandler;
+import dev.raven.explore.ExplorePages;
 import dev.raven.explore.ProfileDiscovery;
 import dev.raven.db.EmbeddedH2;
 import dev.raven.health.HealthHandler;
@@ -114,13 +115,15 @@ public final class RavenApp implements AutoCloseable {
             Reactions reactions = new Reactions(jdbi, clock);
             HomeTimeline homeTimeline = new HomeTimeline(jdbi, clock);
             ProfileDiscovery discovery = new ProfileDiscovery(jdbi);
-            TweetPages tweetPages = new TweetPages(tweets, reactions, homeTimeline, discovery, paging, pages,
-                    config.tweetMaxLength(), authPages::welcome);
-            Profiles profiles = new Profiles(jdbi, clock);
             TweetLists tweetLists = new TweetLists(jdbi);
+            TweetPages tweetPages = new TweetPages(tweets, reactions, homeTimeline, tweetLists, discovery, paging,
+                    pages, config.tweetMaxLength(), authPages::welcome);
+            Profiles profiles = new Profiles(jdbi, clock);
             ProfilePages profilePages = new ProfilePages(profiles, tweetLists, paging, pages);
             Replies replies = new Replies(jdbi, config.tweetMaxLength(), clock);
             ReplyPages replyPages = new ReplyPages(tweets, replies, paging, pages, config.tweetMaxLength());
+            Explore explore = new Explore(jdbi, config.exploreWindow(), clock);
+            ExplorePages explorePages = new ExplorePages(explore, discovery, paging, pages);
 
             Handlers handlers = new Handlers(
                     new HealthHandler(jdbi),
@@ -131,8 +134,9 @@ public final class RavenApp implements AutoCloseable {
                     new ReplyHandler(replies, new ReplyLikes(jdbi, clock),
                             bodies, paging),
                     new ActivityHandler(new ActivityLists(jdbi), paging),
-                    new ExploreHandler(new Explore(jdbi, config.exploreWindow(), clock), discovery, bodies, paging),
-                    new BackupHandler(jdbi, config.dataDir()), authPages, tweetPages, profilePages, replyPages, assets);
+                    new ExploreHandler(explore, discovery, bodies, paging),
+                    new BackupHandler(jdbi, config.dataDir()), authPages, tweetPages, profilePages, replyPages,
+                    explorePages, assets);
             AuthGuard guard = new AuthGuard(accessTokens, sessions, webSessions, webCookie);
             PageFilter pageFilter = new PageFilter(csrf);
             ErrorPages errorPages = new ErrorPages(pages);

@@ -85,6 +85,9 @@ final class Routes {
         routes.post("/tweets/{id}/replies", h.replyPages()::reply, SIGNED_IN_PAGE);
         routes.get("/users/{id}", h.profilePages()::profile, SIGNED_IN_PAGE);
         routes.post("/users/{id}/follow", h.profilePages()::toggleFollow, SIGNED_IN_PAGE);
+        routes.get("/bookmarks", h.tweetPages()::bookmarks, SIGNED_IN_PAGE);
+        routes.get("/explore", h.explorePages()::explore, SIGNED_IN_PAGE);
+        routes.get("/search", h.explorePages()::search, SIGNED_IN_PAGE);
 
         // operations: local tools only (java -jar raven.jar backup); never proxy /internal/
         routes.post("/internal/backup", h.backup()::backup, OPERATOR);

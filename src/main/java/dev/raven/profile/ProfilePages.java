@@ -55,7 +55,7 @@ public final class ProfilePages {
         Page page = pages.page(ctx, profile.alias().isEmpty() ? profile.username() : profile.alias());
         Map<String, Object> params = new HashMap<>(Map.of("items", items, "next", next[0]));
         if (Pages.isHtmx(ctx) && request.after() != null) {
-            params.put("moreBase", "/users/" + userId);
+            params.put("morePrefix", "/users/" + userId + "?");
             params.put("back", "/users/" + userId);
             pages.render(ctx, 200, "tweet/timeline_items.jte", page, params);
             return;

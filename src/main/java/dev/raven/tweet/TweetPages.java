@@ -27,17 +27,19 @@ public final class TweetPages {
     private final Tweets tweets;
     private final Reactions reactions;
     private final HomeTimeline timeline;
+    private final TweetLists lists;
     private final ProfileDiscovery discovery;
     private final Paging paging;
     private final Pages pages;
     private final int maxLength;
     private final Handler signedOut;
 
-    public TweetPages(Tweets tweets, Reactions reactions, HomeTimeline timeline, ProfileDiscovery discovery,
-                      Paging paging, Pages pages, int maxLength, Handler signedOut) {
+    public TweetPages(Tweets tweets, Reactions reactions, HomeTimeline timeline, TweetLists lists,
+                      ProfileDiscovery discovery, Paging paging, Pages pages, int maxLength, Handler signedOut) {
         this.tweets = tweets;
         this.reactions = reactions;
         this.timeline = timeline;
+        this.lists = lists;
         this.discovery = discovery;
         this.paging = paging;
         this.pages = pages;
@@ -78,6 +80,28 @@ public final class TweetPages {
         params.put("maxLength", maxLength);
         params.put("suggestions", suggestions);
         pages.render(ctx, status, "tweet/home.jte", page, params);
+    }
+
+    /** GET /bookmarks: the viewer's saved tweets, newest save first (get_saved_tweets). */
+    public void bookmarks(Context ctx) {
+        Paging.PageRequest request = new Paging.PageRequest(PAGE_SIZE, paging.request(ctx).after());
+        String[] next = {""};
+        List<Tweet> saved = lists.saved(viewer(ctx), request, rows -> {
+            if (rows.size() <= request.limit()) {
+                return rows;
+            }
+            List<dev.raven.db.ListRow> page = rows.subList(0, request.limit());
+            next[0] = Paging.Cursor.of(page.get(page.size() - 1)).encode();
+            return page;
+        });
+        List<TimelineItem> items = saved.stream().map(t -> new TimelineItem(t, null)).toList();
+        Page page = pages.page(ctx, "Bookmarks");
+        if (Pages.isHtmx(ctx) && request.after() != null) {
+            pages.render(ctx, 200, "tweet/timeline_items.jte", page, Map.of("items", items, "next", next[0],
+                    "morePrefix", "/bookmarks?", "back", "/bookmarks"));
+            return;
+        }
+        pages.render(ctx, 200, "tweet/bookmarks.jte", page, Map.of("items", items, "next", next[0]));
     }
 
     /** POST /tweets: the compose box. A failure shows the box again with the text kept. */

@@ -85,7 +85,9 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition::apply);
+        // htmx replaces elements: one found a moment ago may be gone, so look again.
+        return new WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition::apply);
     }
 
     public void resize(int width, int height) {

@@ -163,6 +163,11 @@ class BrowserTest {
             e.waitFor(d -> d.findElements(By.cssSelector("#replies article")).size() == 1);
             assertTrue(e.find("#live").getAttribute("textContent").contains("reply was posted"));
             problems.addAll(violations(e, "/tweets/{id}"));
+            for (String path : List.of("/explore", "/explore?tab=latest", "/search?q=erin", "/search?q=%40",
+                    "/bookmarks")) {
+                e.go(path);
+                problems.addAll(violations(e, path));
+            }
             e.go("/users/" + myUserId(e));
             problems.addAll(violations(e, "/users/{id}"));
             for (String theme : List.of("dark")) {
