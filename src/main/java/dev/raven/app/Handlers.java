@@ -3,6 +3,7 @@ package dev.raven.app;
 import dev.raven.activity.ActivityHandler;
 import dev.raven.auth.AuthHandler;
 import dev.raven.auth.AuthPages;
+import dev.raven.auth.SettingsPages;
 import dev.raven.backup.BackupHandler;
 import dev.raven.explore.ExploreHandler;
 import dev.raven.explore.ExplorePages;
@@ -21,5 +22,5 @@ record Handlers(HealthHandler health, InstanceHandler instance, AuthHandler auth
                 TweetHandler tweets, ReplyHandler replies, ActivityHandler activity, ExploreHandler explore,
                 BackupHandler backup, AuthPages authPages, TweetPages tweetPages,
                 ProfilePages profilePages, ReplyPages replyPages,
-                ExplorePages explorePages, Assets assets) {
+                ExplorePages explorePages, SettingsPages settingsPages, Assets assets) {
 }

@@ -9,6 +9,7 @@ import dev.raven.auth.Accounts;
 import dev.raven.auth.AuthGuard;
 import dev.raven.auth.AuthHandler;
 import dev.raven.auth.AuthPages;
+import dev.raven.auth.SettingsPages;
 import dev.raven.auth.WebSessions;
 import dev.raven.auth.JwtSecret;
 import dev.raven.auth.PasswordHasher;
@@ -124,6 +125,8 @@ public final class RavenApp implements AutoCloseable {
             ReplyPages replyPages = new ReplyPages(tweets, replies, paging, pages, config.tweetMaxLength());
             Explore explore = new Explore(jdbi, config.exploreWindow(), clock);
             ExplorePages explorePages = new ExplorePages(explore, discovery, paging, pages);
+            SettingsPages settingsPages = new SettingsPages(accounts, profiles, webCookie, pages, limiter,
+                    config.rateLimits());
 
             Handlers handlers = new Handlers(
                     new HealthHandler(jdbi),
@@ -136,7 +139,7 @@ public final class RavenApp implements AutoCloseable {
                     new ActivityHandler(new ActivityLists(jdbi), paging),
                     new ExploreHandler(explore, discovery, bodies, paging),
                     new BackupHandler(jdbi, config.dataDir()), authPages, tweetPages, profilePages, replyPages,
-                    explorePages, assets);
+                    explorePages, settingsPages, assets);
             AuthGuard guard = new AuthGuard(accessTokens, sessions, webSessions, webCookie);
             PageFilter pageFilter = new PageFilter(csrf);
             ErrorPages errorPages = new ErrorPages(pages);

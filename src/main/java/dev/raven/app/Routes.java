@@ -88,6 +88,12 @@ final class Routes {
         routes.get("/bookmarks", h.tweetPages()::bookmarks, SIGNED_IN_PAGE);
         routes.get("/explore", h.explorePages()::explore, SIGNED_IN_PAGE);
         routes.get("/search", h.explorePages()::search, SIGNED_IN_PAGE);
+        routes.get("/settings", h.settingsPages()::settings, SIGNED_IN_PAGE);
+        routes.post("/settings/profile", h.settingsPages()::saveProfile, SIGNED_IN_PAGE);
+        routes.post("/settings/account", h.settingsPages()::saveAccount, SIGNED_IN_PAGE);
+        routes.post("/settings/password", h.settingsPages()::changePassword, SIGNED_IN_PAGE);
+        routes.post("/settings/logout-all", h.settingsPages()::logoutEverywhere, SIGNED_IN_PAGE);
+        routes.post("/settings/delete", h.settingsPages()::deleteAccount, SIGNED_IN_PAGE);
 
         // operations: local tools only (java -jar raven.jar backup); never proxy /internal/
         routes.post("/internal/backup", h.backup()::backup, OPERATOR);

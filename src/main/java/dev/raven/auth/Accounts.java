@@ -210,6 +210,18 @@ public final class Accounts {
         });
     }
 
+    /** Deletes the account after checking its password (the web's confirmation; the API's is a refresh token). */
+    void deleteWithPassword(Principal principal, String password, PasswordCheck passwordCheck) {
+        UserRow user = jdbi.withExtension(UserDao.class, d -> d.findById(principal.userId()))
+                .orElseThrow(Unauthorized::userNotFound);
+        passwordCheck.beforeCheck();
+        if (password == null || !hasher.verify(password, user.passwordHash())) {
+            passwordCheck.failed();
+            throw new ApiException(403, "wrong_password", "Wrong password");
+        }
+        Transactions.useTransaction(jdbi, h -> removal.remove(h, principal.userId()));
+    }
+
     private static String keyOrNull(String s) {
         return s == null ? null : AccountRules.key(s);
     }

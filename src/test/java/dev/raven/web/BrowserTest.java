@@ -164,7 +164,7 @@ class BrowserTest {
             assertTrue(e.find("#live").getAttribute("textContent").contains("reply was posted"));
             problems.addAll(violations(e, "/tweets/{id}"));
             for (String path : List.of("/explore", "/explore?tab=latest", "/search?q=erin", "/search?q=%40",
-                    "/bookmarks")) {
+                    "/bookmarks", "/settings")) {
                 e.go(path);
                 problems.addAll(violations(e, path));
             }
