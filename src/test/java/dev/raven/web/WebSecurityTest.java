@@ -162,6 +162,28 @@ class WebSecurityTest {
     }
 
     @Test
+    void aFirstVisitOfTheHomePageTransfersAtMost60KbCompressed() throws Exception {
+        WebClient browser = WebClient.of(server);
+        browser.signUp(Api.uniqueName("budget"));
+        HttpClient http = HttpClient.newHttpClient();
+        java.net.http.HttpResponse<byte[]> page = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/"))
+                .header("Cookie", WebClient.COOKIE + "=" + browser.session()).header("Accept-Encoding", "gzip")
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        long total = page.body().length;
+        String html = browser.get("/").body();
+        Matcher assets = Pattern.compile("/assets/[a-z]+\\.[0-9a-f]{12}\\.(css|js)").matcher(html);
+        int count = 0;
+        while (assets.find()) {
+            total += http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + assets.group()))
+                    .header("Accept-Encoding", "gzip").build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body().length;
+            count++;
+        }
+        assertEquals(3, count, "the page loads app.css, htmx and app.js");
+        assertTrue(total <= 60 * 1024, "first visit: " + total + " bytes");
+    }
+
+    @Test
     void assetsHaveHashedNamesAndAreCachedForeverAndCompressed() throws Exception {
         String home = WebClient.of(server).get("/").body();
         for (String ext : List.of("css", "js")) {
