@@ -32,10 +32,14 @@
     if (e.target.matches && e.target.matches("textarea[data-max-length]")) updateCount(e.target);
   });
 
-  // Forms with data-confirm ask first (delete and the like).
+  // Forms with data-confirm ask first (delete and the like). This listener runs in the
+  // capture phase, before htmx's own on the form, so a "no" stops both.
   document.addEventListener("submit", function (e) {
     var msg = e.target.getAttribute && e.target.getAttribute("data-confirm");
-    if (msg && !window.confirm(msg)) e.preventDefault();
+    if (msg && !window.confirm(msg)) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+    }
   }, true);
 
   document.addEventListener("DOMContentLoaded", function () { enhance(document); });

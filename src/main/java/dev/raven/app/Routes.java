@@ -78,6 +78,9 @@ final class Routes {
         routes.post("/signup", h.authPages()::signup, PAGE);
         routes.post("/logout", h.authPages()::logout, SIGNED_IN_PAGE);
         routes.post("/tweets", h.tweetPages()::create, SIGNED_IN_PAGE);
+        routes.get("/tweets/{id}/edit", h.tweetPages()::editPage, SIGNED_IN_PAGE);
+        routes.post("/tweets/{id}/edit", h.tweetPages()::edit, SIGNED_IN_PAGE);
+        routes.post("/tweets/{id}/delete", h.tweetPages()::delete, SIGNED_IN_PAGE);
         routes.post("/tweets/{id}/like", h.tweetPages()::toggleLike, SIGNED_IN_PAGE);
         routes.post("/tweets/{id}/retweet", h.tweetPages()::toggleRetweet, SIGNED_IN_PAGE);
         routes.post("/tweets/{id}/save", h.tweetPages()::toggleSave, SIGNED_IN_PAGE);

@@ -131,6 +131,52 @@ public final class TweetPages {
         Pages.seeOther(ctx, "/");
     }
 
+    /** GET /tweets/{id}/edit: the author's edit form. */
+    public void editPage(Context ctx) {
+        Tweet tweet = tweets.get(viewer(ctx), PathIds.id(ctx));
+        if (tweet.userId() != viewer(ctx)) {
+            throw ApiException.forbidden("Only the author can edit this tweet.");
+        }
+        showEdit(ctx, 200, tweet, Form.empty().value("content", tweet.content())
+                .value("followers_only", tweet.isPublic() ? "" : "on"));
+    }
+
+    /** POST /tweets/{id}/edit: the same rules as the API's edit; a failure keeps the text. */
+    public void edit(Context ctx) {
+        long id = PathIds.id(ctx);
+        String content = ctx.formParam("content") == null ? "" : ctx.formParam("content");
+        boolean followersOnly = "on".equals(ctx.formParam("followers_only"));
+        try {
+            tweets.edit(viewer(ctx), id, new TweetRequests.TweetBody(content, null, null, !followersOnly));
+        } catch (ApiException e) {
+            if (e.status() != 400) {
+                throw e;
+            }
+            showEdit(ctx, 422, tweets.get(viewer(ctx), id), Form.empty().value("content", content)
+                    .value("followers_only", followersOnly ? "on" : "").errors(e, Map.of(), "content"));
+            return;
+        }
+        Pages.seeOther(ctx, "/tweets/" + id);
+    }
+
+    private void showEdit(Context ctx, int status, Tweet tweet, Form form) {
+        pages.render(ctx, status, "tweet/edit.jte", pages.page(ctx, "Edit tweet"),
+                Map.of("tweet", tweet, "form", form, "maxLength", maxLength));
+    }
+
+    /** POST /tweets/{id}/delete: by the author; the page asks first (data-confirm). */
+    public void delete(Context ctx) {
+        long id = PathIds.id(ctx);
+        tweets.delete(viewer(ctx), id);
+        if (Pages.isHtmx(ctx)) {
+            // The tweet's article is the target: an empty answer removes it.
+            pages.render(ctx, 200, "tweet/deleted.jte", pages.page(ctx, "Home"), Map.of());
+            return;
+        }
+        String back = Pages.back(ctx, "/");
+        Pages.seeOther(ctx, back.equals("/tweets/" + id) ? "/" : back);
+    }
+
     /** POST /tweets/{id}/like: like or unlike. */
     public void toggleLike(Context ctx) {
         react(ctx, id -> reactions.toggle(viewer(ctx), id, Reaction.LIKE));

@@ -105,6 +105,15 @@ class BrowserTest {
                     "return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
             assertEquals(Boolean.FALSE, overflow, "usable at 360 px: nothing wider than the screen");
 
+            // Deleting asks first: "no" keeps the tweet, "yes" removes it in place.
+            a.resize(1000, 900);
+            a.find("#timeline article button.delete").click();
+            a.driver().switchTo().alert().dismiss();
+            assertEquals(1, a.driver().findElements(By.cssSelector("#timeline article")).size());
+            a.find("#timeline article button.delete").click();
+            a.driver().switchTo().alert().accept();
+            a.waitFor(d -> d.findElements(By.cssSelector("#timeline article")).isEmpty());
+
             b.find("nav form[action='/logout'] button").click();
             b.waitFor(d -> d.findElement(By.tagName("h1")).getText().equals("Welcome to Raven"));
         }

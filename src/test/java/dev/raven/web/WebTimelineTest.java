@@ -153,6 +153,59 @@ class WebTimelineTest {
     }
 
     @Test
+    void theAuthorEditsATweetAndAFailedEditKeepsTheText() {
+        TestUser author = social.user("reviser");
+        long tweet = social.tweet(author, "first draft");
+        WebClient browser = browserOf(author);
+        assertTrue(browser.get("/").body().contains("href=\"/tweets/" + tweet + "/edit\""), "an edit link");
+        assertTrue(browser.get("/tweets/" + tweet + "/edit").body().contains(">first draft</textarea>"));
+
+        WebClient.Page tooLong = browser.post("/tweets/" + tweet + "/edit", Map.of("content", "z".repeat(41)));
+        assertEquals(422, tooLong.status());
+        assertTrue(tooLong.body().contains(">" + "z".repeat(41) + "</textarea>"));
+
+        WebClient.Page saved = browser.post("/tweets/" + tweet + "/edit",
+                Map.of("content", "second draft", "followers_only", "on"));
+        assertEquals(303, saved.status());
+        var json = social.tweetAs(author, tweet);
+        assertEquals("second draft", json.get("content").asText());
+        assertFalse(json.get("public").asBoolean());
+    }
+
+    @Test
+    void onlyTheAuthorMayEditOrDeleteAndSeesTheButtons() {
+        TestUser author = social.user("owner");
+        long tweet = social.tweet(author, "mine alone");
+        WebClient other = browserOf(social.user("notowner"));
+        other.post("/users/" + author.userId() + "/follow", Map.of());
+        assertFalse(other.get("/").body().contains("/tweets/" + tweet + "/delete"), "no delete button for others");
+        assertEquals(403, other.get("/tweets/" + tweet + "/edit").status());
+        assertEquals(403, other.post("/tweets/" + tweet + "/delete", Map.of()).status());
+        assertEquals(200, api.get("/api/tweets/get_tweet/" + tweet + "/", author.access()).status());
+    }
+
+    @Test
+    void theAuthorDeletesATweetWithAndWithoutHtmx() {
+        TestUser author = social.user("deleter");
+        long plain = social.tweet(author, "delete me plainly");
+        long swapped = social.tweet(author, "delete me in place");
+        WebClient browser = browserOf(author);
+        String home = browser.get("/").body();
+        assertTrue(home.contains("data-confirm=\"Delete this tweet?\""), "the browser asks first");
+
+        WebClient.Page page = browser.post("/tweets/" + plain + "/delete", Map.of("back", "/tweets/" + plain));
+        assertEquals(303, page.status());
+        assertEquals("/", page.location(), "not back to the page of a deleted tweet");
+        assertEquals(404, api.get("/api/tweets/get_tweet/" + plain + "/", author.access()).status());
+
+        WebClient.Page htmx = browser.postExactly("/tweets/" + swapped + "/delete", Map.of(),
+                Map.of("HX-Request", "true", "X-CSRF-Token", browser.csrf()));
+        assertEquals(200, htmx.status());
+        assertTrue(htmx.body().contains("Your tweet was deleted."));
+        assertEquals(404, api.get("/api/tweets/get_tweet/" + swapped + "/", author.access()).status());
+    }
+
+    @Test
     void aTweetOneMayNotSeeIsANotFoundPage() {
         TestUser author = social.user("hidden");
         long secret = social.privateTweet(author, "secret");
