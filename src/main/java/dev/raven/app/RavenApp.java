@@ -122,7 +122,8 @@ public final class RavenApp implements AutoCloseable {
             Profiles profiles = new Profiles(jdbi, clock);
             ProfilePages profilePages = new ProfilePages(profiles, tweetLists, paging, pages);
             Replies replies = new Replies(jdbi, config.tweetMaxLength(), clock);
-            ReplyPages replyPages = new ReplyPages(tweets, replies, paging, pages, config.tweetMaxLength());
+            ReplyLikes replyLikes = new ReplyLikes(jdbi, clock);
+            ReplyPages replyPages = new ReplyPages(tweets, replies, replyLikes, paging, pages, config.tweetMaxLength());
             Explore explore = new Explore(jdbi, config.exploreWindow(), clock);
             ExplorePages explorePages = new ExplorePages(explore, discovery, paging, pages);
             SettingsPages settingsPages = new SettingsPages(accounts, profiles, webCookie, pages, limiter,
@@ -134,7 +135,7 @@ public final class RavenApp implements AutoCloseable {
                     new AuthHandler(accounts, sessions, bodies, clientAddress, limiter, config.rateLimits()),
                     new ProfileHandler(profiles, bodies, paging),
                     new TweetHandler(tweets, reactions, tweetLists, homeTimeline, bodies, paging),
-                    new ReplyHandler(replies, new ReplyLikes(jdbi, clock),
+                    new ReplyHandler(replies, replyLikes,
                             bodies, paging),
                     new ActivityHandler(new ActivityLists(jdbi), paging),
                     new ExploreHandler(explore, discovery, bodies, paging),

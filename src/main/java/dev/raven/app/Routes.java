@@ -78,6 +78,8 @@ final class Routes {
         routes.post("/signup", h.authPages()::signup, PAGE);
         routes.post("/logout", h.authPages()::logout, SIGNED_IN_PAGE);
         routes.post("/tweets", h.tweetPages()::create, SIGNED_IN_PAGE);
+        routes.get("/tweets/{id}/likes", h.tweetPages()::likers, SIGNED_IN_PAGE);
+        routes.get("/tweets/{id}/retweets", h.tweetPages()::retweeters, SIGNED_IN_PAGE);
         routes.get("/tweets/{id}/edit", h.tweetPages()::editPage, SIGNED_IN_PAGE);
         routes.post("/tweets/{id}/edit", h.tweetPages()::edit, SIGNED_IN_PAGE);
         routes.post("/tweets/{id}/delete", h.tweetPages()::delete, SIGNED_IN_PAGE);
@@ -86,6 +88,8 @@ final class Routes {
         routes.post("/tweets/{id}/save", h.tweetPages()::toggleSave, SIGNED_IN_PAGE);
         routes.get("/tweets/{id}", h.replyPages()::tweetPage, SIGNED_IN_PAGE);
         routes.post("/tweets/{id}/replies", h.replyPages()::reply, SIGNED_IN_PAGE);
+        routes.post("/replies/{id}/like", h.replyPages()::toggleLike, SIGNED_IN_PAGE);
+        routes.post("/replies/{id}/delete", h.replyPages()::delete, SIGNED_IN_PAGE);
         routes.get("/users/{id}", h.profilePages()::profile, SIGNED_IN_PAGE);
         routes.post("/users/{id}/follow", h.profilePages()::toggleFollow, SIGNED_IN_PAGE);
         routes.get("/bookmarks", h.tweetPages()::bookmarks, SIGNED_IN_PAGE);

@@ -25,13 +25,15 @@ public final class ReplyPages {
 
     private final Tweets tweets;
     private final Replies replies;
+    private final ReplyLikes likes;
     private final Paging paging;
     private final Pages pages;
     private final int maxLength;
 
-    public ReplyPages(Tweets tweets, Replies replies, Paging paging, Pages pages, int maxLength) {
+    public ReplyPages(Tweets tweets, Replies replies, ReplyLikes likes, Paging paging, Pages pages, int maxLength) {
         this.tweets = tweets;
         this.replies = replies;
+        this.likes = likes;
         this.paging = paging;
         this.pages = pages;
         this.maxLength = maxLength;
@@ -91,6 +93,30 @@ public final class ReplyPages {
         if (Pages.isHtmx(ctx)) {
             pages.render(ctx, 200, "reply/reply_done.jte", pages.page(ctx, "Reply"),
                     Map.of("tweetId", tweetId, "form", Form.empty(), "maxLength", maxLength, "reply", created));
+            return;
+        }
+        Pages.seeOther(ctx, "/tweets/" + tweetId);
+    }
+
+    /** POST /replies/{id}/like: like or unlike a reply. */
+    public void toggleLike(Context ctx) {
+        long replyId = PathIds.id(ctx);
+        likes.toggle(viewer(ctx), replyId);
+        Reply reply = replies.get(viewer(ctx), replyId);
+        if (Pages.isHtmx(ctx)) {
+            pages.render(ctx, 200, "reply/reply_swap.jte", pages.page(ctx, "Reply"), Map.of("reply", reply));
+            return;
+        }
+        Pages.seeOther(ctx, "/tweets/" + reply.tweetId());
+    }
+
+    /** POST /replies/{id}/delete: by its author; the page asks first. */
+    public void delete(Context ctx) {
+        long replyId = PathIds.id(ctx);
+        long tweetId = replies.get(viewer(ctx), replyId).tweetId();
+        replies.delete(viewer(ctx), replyId);
+        if (Pages.isHtmx(ctx)) {
+            pages.render(ctx, 200, "reply/reply_deleted.jte", pages.page(ctx, "Reply"), Map.of());
             return;
         }
         Pages.seeOther(ctx, "/tweets/" + tweetId);

@@ -131,6 +131,38 @@ public final class TweetPages {
         Pages.seeOther(ctx, "/");
     }
 
+    /** GET /tweets/{id}/likes: who liked the tweet (get_tweet_like_list). */
+    public void likers(Context ctx) {
+        people(ctx, "likes", "Liked by", (viewer, id, request, pager) -> lists.likers(viewer, id, request, pager));
+    }
+
+    /** GET /tweets/{id}/retweets: who retweeted it (retweet_list GET). */
+    public void retweeters(Context ctx) {
+        people(ctx, "retweets", "Retweeted by",
+                (viewer, id, request, pager) -> lists.retweeters(viewer, id, request, pager));
+    }
+
+    private interface PeopleList {
+        List<dev.raven.profile.ProfileBrief> load(long viewer, long tweetId, Paging.PageRequest request,
+                                                 java.util.function.UnaryOperator<List<dev.raven.db.ListRow>> pager);
+    }
+
+    private void people(Context ctx, String list, String title, PeopleList source) {
+        long id = PathIds.id(ctx);
+        Paging.PageRequest request = new Paging.PageRequest(PAGE_SIZE, paging.request(ctx).after());
+        String[] next = {""};
+        List<dev.raven.profile.ProfileBrief> people = source.load(viewer(ctx), id, request, rows -> {
+            if (rows.size() <= request.limit()) {
+                return rows;
+            }
+            List<dev.raven.db.ListRow> page = rows.subList(0, request.limit());
+            next[0] = Paging.Cursor.of(page.get(page.size() - 1)).encode();
+            return page;
+        });
+        pages.render(ctx, 200, "tweet/people_page.jte", pages.page(ctx, title), Map.of("tweetId", id,
+                "people", people, "next", next[0], "list", list));
+    }
+
     /** GET /tweets/{id}/edit: the author's edit form. */
     public void editPage(Context ctx) {
         Tweet tweet = tweets.get(viewer(ctx), PathIds.id(ctx));

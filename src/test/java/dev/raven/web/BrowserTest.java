@@ -172,6 +172,9 @@ class BrowserTest {
             e.waitFor(d -> d.findElements(By.cssSelector("#replies article")).size() == 1);
             assertTrue(e.find("#live").getAttribute("textContent").contains("reply was posted"));
             problems.addAll(violations(e, "/tweets/{id}"));
+            e.find("a[href$='/likes']").click();
+            e.waitFor(d -> d.findElement(By.tagName("h1")).getText().equals("Liked by"));
+            problems.addAll(violations(e, "/tweets/{id}/likes"));
             for (String path : List.of("/explore", "/explore?tab=latest", "/search?q=erin", "/search?q=%40",
                     "/bookmarks", "/settings")) {
                 e.go(path);

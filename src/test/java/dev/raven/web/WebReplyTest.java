@@ -121,6 +121,56 @@ class WebReplyTest {
     }
 
     @Test
+    void repliesAreLikedInPlaceAndDeletedByTheirAuthorOnly() {
+        TestUser author = social.user("op");
+        long tweet = social.tweet(author, "thread");
+        TestUser replier = social.user("replier");
+        long reply = social.reply(replier, tweet, "my reply");
+        WebClient authorBrowser = browserOf(author);
+
+        WebClient.Page liked = authorBrowser.post("/replies/" + reply + "/like", Map.of());
+        assertEquals(303, liked.status());
+        assertEquals("/tweets/" + tweet, liked.location());
+        String page = authorBrowser.get("/tweets/" + tweet).body();
+        assertTrue(page.contains("aria-pressed=\"true\">Unlike <span class=\"count\">1</span>"), page);
+        assertFalse(page.contains("/replies/" + reply + "/delete"), "only the reply's author may delete it");
+        assertEquals(403, authorBrowser.post("/replies/" + reply + "/delete", Map.of()).status());
+
+        WebClient.Page unliked = authorBrowser.postExactly("/replies/" + reply + "/like", Map.of(),
+                Map.of("HX-Request", "true", "X-CSRF-Token", authorBrowser.csrf()));
+        assertTrue(unliked.body().startsWith("<article class=\"reply card\" id=\"reply-" + reply + "\""), unliked.body());
+        assertTrue(unliked.body().contains("aria-pressed=\"false\">Like <span class=\"count\">0</span>"));
+
+        WebClient replierBrowser = browserOf(replier);
+        assertTrue(replierBrowser.get("/tweets/" + tweet).body().contains("data-confirm=\"Delete this reply?\""));
+        WebClient.Page deleted = replierBrowser.post("/replies/" + reply + "/delete", Map.of());
+        assertEquals(303, deleted.status());
+        assertFalse(replierBrowser.get("/tweets/" + tweet).body().contains("my reply"));
+        assertEquals(0, social.tweetAs(author, tweet).get("number_of_replies").asInt());
+    }
+
+    @Test
+    void whoLikedAndWhoRetweetedArePeopleLists() {
+        TestUser author = social.user("liked");
+        long tweet = social.tweet(author, "like and share");
+        TestUser fan = social.user("fan");
+        TestUser sharer = social.user("sharer");
+        social.like(fan, tweet);
+        assertEquals(202, social.retweet(sharer, tweet).status());
+        WebClient browser = browserOf(author);
+
+        assertTrue(browser.get("/tweets/" + tweet).body().contains("href=\"/tweets/" + tweet + "/likes\""));
+        String likes = browser.get("/tweets/" + tweet + "/likes").body();
+        assertTrue(likes.contains("<h1>Liked by</h1>") && likes.contains("/users/" + fan.userId()), likes);
+        assertFalse(likes.contains("/users/" + sharer.userId() + "\""));
+        String retweets = browser.get("/tweets/" + tweet + "/retweets").body();
+        assertTrue(retweets.contains("<h1>Retweeted by</h1>") && retweets.contains("/users/" + sharer.userId()));
+
+        long secret = social.privateTweet(author, "hidden");
+        assertEquals(404, browserOf(social.user("outsider")).get("/tweets/" + secret + "/likes").status());
+    }
+
+    @Test
     void manyRepliesArePagedByCursor() {
         TestUser author = social.user("popular");
         long tweet = social.tweet(author, "reply to me");
