@@ -192,6 +192,8 @@ class BrowserTest {
     }
 
     private static List<String> violations(Browser b, String page) {
+        // A picture of every checked page, to look at: target/screenshots/a11y-<page>.png
+        b.screenshot(Path.of("target", "screenshots", "a11y-" + page.replaceAll("[^A-Za-z0-9]+", "_") + ".png"));
         Results results = new AxeBuilder().analyze(b.driver());
         List<String> found = new ArrayList<>();
         for (Rule rule : results.getViolations()) {
