@@ -1,6 +1,7 @@
 package dev.raven.app;
 
 import dev.raven.activity.ActivityHandler;
+import dev.raven.activity.ActivityPages;
 import dev.raven.auth.AuthHandler;
 import dev.raven.auth.AuthPages;
 import dev.raven.auth.SettingsPages;
@@ -22,5 +23,6 @@ record Handlers(HealthHandler health, InstanceHandler instance, AuthHandler auth
                 TweetHandler tweets, ReplyHandler replies, ActivityHandler activity, ExploreHandler explore,
                 BackupHandler backup, AuthPages authPages, TweetPages tweetPages,
                 ProfilePages profilePages, ReplyPages replyPages,
-                ExplorePages explorePages, SettingsPages settingsPages, Assets assets) {
+                ExplorePages explorePages, SettingsPages settingsPages,
+                ActivityPages activityPages, Assets assets) {
 }

@@ -2,6 +2,7 @@ package dev.raven.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.raven.activity.ActivityHandler;
+import dev.raven.activity.ActivityPages;
 import dev.raven.activity.ActivityLists;
 import dev.raven.auth.AccessTokens;
 import dev.raven.auth.AccountRemoval;
@@ -126,6 +127,8 @@ public final class RavenApp implements AutoCloseable {
             ReplyPages replyPages = new ReplyPages(tweets, replies, replyLikes, paging, pages, config.tweetMaxLength());
             Explore explore = new Explore(jdbi, config.exploreWindow(), clock);
             ExplorePages explorePages = new ExplorePages(explore, discovery, paging, pages);
+            ActivityLists activityLists = new ActivityLists(jdbi);
+            ActivityPages activityPages = new ActivityPages(activityLists, profiles, paging, pages);
             SettingsPages settingsPages = new SettingsPages(accounts, profiles, webCookie, pages, limiter,
                     config.rateLimits());
 
@@ -137,10 +140,10 @@ public final class RavenApp implements AutoCloseable {
                     new TweetHandler(tweets, reactions, tweetLists, homeTimeline, bodies, paging),
                     new ReplyHandler(replies, replyLikes,
                             bodies, paging),
-                    new ActivityHandler(new ActivityLists(jdbi), paging),
+                    new ActivityHandler(activityLists, paging),
                     new ExploreHandler(explore, discovery, bodies, paging),
                     new BackupHandler(jdbi, config.dataDir()), authPages, tweetPages, profilePages, replyPages,
-                    explorePages, settingsPages, assets);
+                    explorePages, settingsPages, activityPages, assets);
             AuthGuard guard = new AuthGuard(accessTokens, sessions, webSessions, webCookie);
             PageFilter pageFilter = new PageFilter(csrf);
             ErrorPages errorPages = new ErrorPages(pages);

@@ -92,6 +92,11 @@ final class Routes {
         routes.post("/replies/{id}/delete", h.replyPages()::delete, SIGNED_IN_PAGE);
         routes.get("/users/{id}", h.profilePages()::profile, SIGNED_IN_PAGE);
         routes.post("/users/{id}/follow", h.profilePages()::toggleFollow, SIGNED_IN_PAGE);
+        routes.get("/users/{id}/followers", h.profilePages()::followers, SIGNED_IN_PAGE);
+        routes.get("/users/{id}/following", h.profilePages()::following, SIGNED_IN_PAGE);
+        routes.get("/users/{id}/with_replies", h.activityPages()::tweetsAndReplies, SIGNED_IN_PAGE);
+        routes.get("/users/{id}/media", h.activityPages()::media, SIGNED_IN_PAGE);
+        routes.get("/users/{id}/likes", h.activityPages()::likes, SIGNED_IN_PAGE);
         routes.get("/bookmarks", h.tweetPages()::bookmarks, SIGNED_IN_PAGE);
         routes.get("/explore", h.explorePages()::explore, SIGNED_IN_PAGE);
         routes.get("/search", h.explorePages()::search, SIGNED_IN_PAGE);

@@ -65,6 +65,40 @@ public final class ProfilePages {
         pages.render(ctx, 200, "profile/profile.jte", page, params);
     }
 
+    /** GET /users/{id}/followers. */
+    public void followers(Context ctx) {
+        people(ctx, "followers", "Followers of ", profiles::followers);
+    }
+
+    /** GET /users/{id}/following. */
+    public void following(Context ctx) {
+        people(ctx, "following", "Followed by ", profiles::following);
+    }
+
+    private interface PeopleList {
+        List<ProfileBrief> load(long viewer, long profileId, Paging.PageRequest request,
+                                java.util.function.UnaryOperator<List<ListRow>> pager);
+    }
+
+    private void people(Context ctx, String list, String titlePrefix, PeopleList source) {
+        long viewer = viewer(ctx);
+        long userId = PathIds.id(ctx);
+        Profile profile = find(viewer, userId);
+        Paging.PageRequest request = new Paging.PageRequest(PAGE_SIZE, paging.request(ctx).after());
+        String[] next = {""};
+        List<ProfileBrief> people = source.load(viewer, profile.id(), request, rows -> {
+            if (rows.size() <= request.limit()) {
+                return rows;
+            }
+            List<ListRow> page = rows.subList(0, request.limit());
+            next[0] = Paging.Cursor.of(page.get(page.size() - 1)).encode();
+            return page;
+        });
+        String name = profile.alias().isEmpty() ? profile.username() : profile.alias();
+        pages.render(ctx, 200, "profile/people.jte", pages.page(ctx, titlePrefix + name),
+                Map.of("profile", profile, "people", people, "next", next[0], "list", list));
+    }
+
     /** POST /users/{id}/follow: follow or unfollow. */
     public void toggleFollow(Context ctx) {
         long viewer = viewer(ctx);

@@ -180,8 +180,12 @@ class BrowserTest {
                 e.go(path);
                 problems.addAll(violations(e, path));
             }
-            e.go("/users/" + myUserId(e));
-            problems.addAll(violations(e, "/users/{id}"));
+            long me = myUserId(e);
+            for (String tab : List.of("", "/with_replies", "/media", "/likes", "/followers", "/following")) {
+                e.go("/users/" + me + tab);
+                problems.addAll(violations(e, "/users/{id}" + tab));
+            }
+            e.go("/users/" + me);
             for (String theme : List.of("dark")) {
                 ((JavascriptExecutor) e.driver()).executeScript(
                         "document.documentElement.setAttribute('data-theme', arguments[0]);", theme);

@@ -88,6 +88,51 @@ class WebProfileTest {
     }
 
     @Test
+    void followersAndFollowingAreListedFromTheCounts() {
+        TestUser star = social.user("star");
+        TestUser fan = social.user("devotee");
+        social.follow(fan, star);
+        WebClient browser = browserOf(fan);
+        assertTrue(browser.get("/users/" + star.userId()).body()
+                .contains("href=\"/users/" + star.userId() + "/followers\""));
+        String followers = browser.get("/users/" + star.userId() + "/followers").body();
+        assertTrue(followers.contains("<h1>Followers of Alias of " + star.username() + "</h1>"), followers);
+        assertTrue(followers.contains("href=\"/users/" + fan.userId() + "\""));
+        String following = browser.get("/users/" + fan.userId() + "/following").body();
+        assertTrue(following.contains("href=\"/users/" + star.userId() + "\""));
+        assertEquals(404, browser.get("/users/987654321/followers").status());
+    }
+
+    @Test
+    void theTabsShowRepliesMediaAndLikesAsTheApiDoes() {
+        TestUser owner = social.user("tabbed");
+        TestUser other = social.user("other");
+        long otherTweet = social.tweet(other, "someone else's tweet");
+        social.reply(owner, otherTweet, "my reply to it");
+        social.mediaTweet(owner, "a picture", "https://example.org/p.png", true);
+        social.like(owner, otherTweet);
+        long secret = social.privateTweet(other, "other's private tweet");
+        TestUser friend = social.user("friendly");
+        social.follow(owner, other);
+        social.like(owner, secret);
+        WebClient stranger = browserOf(friend);
+
+        String replies = stranger.get("/users/" + owner.userId() + "/with_replies").body();
+        assertTrue(replies.contains("my reply to it") && replies.contains("a picture"), replies);
+        assertTrue(replies.contains("Replying to <a href=\"/tweets/" + otherTweet + "\">"));
+        assertTrue(replies.contains("href=\"/users/" + owner.userId() + "/with_replies\" aria-current=\"page\""));
+
+        String media = stranger.get("/users/" + owner.userId() + "/media").body();
+        assertTrue(media.contains("a picture"));
+        assertFalse(media.contains("my reply to it"));
+
+        String likes = stranger.get("/users/" + owner.userId() + "/likes").body();
+        assertTrue(likes.contains("someone else&#39;s tweet") || likes.contains("someone else's tweet"), likes);
+        assertFalse(likes.contains("other's private tweet") || likes.contains("other&#39;s private tweet"),
+                "a followers-only tweet stays hidden from a stranger in the likes tab");
+    }
+
+    @Test
     void onesOwnProfileHasNoFollowButton() {
         TestUser me = social.user("self");
         String page = browserOf(me).get("/users/" + me.userId()).body();
