@@ -108,10 +108,13 @@ public final class TweetPages {
     public void create(Context ctx) {
         String content = ctx.formParam("content") == null ? "" : ctx.formParam("content");
         boolean followersOnly = "on".equals(ctx.formParam("followers_only"));
-        Form form = Form.empty().value("content", content).value("followers_only", followersOnly ? "on" : "");
+        String mediaUrl = ctx.formParam("media_url") == null ? "" : ctx.formParam("media_url").strip();
+        Form form = Form.empty().value("content", content).value("followers_only", followersOnly ? "on" : "")
+                .value("media_url", mediaUrl);
         Tweet created;
         try {
-            created = tweets.create(viewer(ctx), new TweetRequests.TweetBody(content, false, null, !followersOnly));
+            created = tweets.create(viewer(ctx), new TweetRequests.TweetBody(content, !mediaUrl.isEmpty(),
+                    mediaUrl.isEmpty() ? null : mediaUrl, !followersOnly));
         } catch (ApiException e) {
             form.errors(e, Map.of(), "content");
             if (Pages.isHtmx(ctx)) {

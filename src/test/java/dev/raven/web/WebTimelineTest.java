@@ -58,6 +58,22 @@ class WebTimelineTest {
     }
 
     @Test
+    void aPictureUrlIsAttachedAndShownAndABadOneIsRefusedNextToItsField() {
+        TestUser author = social.user("photographer");
+        WebClient browser = browserOf(author);
+        assertEquals(303, browser.post("/tweets", Map.of("content", "look",
+                "media_url", "https://example.org/cat.png")).status());
+        String home = browser.get("/").body();
+        assertTrue(home.contains("<img class=\"media\" src=\"https://example.org/cat.png\""), home);
+        assertEquals(1, social.profileAs(author, author).get("number_of_media").asInt());
+
+        WebClient.Page bad = browser.post("/tweets", Map.of("content", "kept words", "media_url", "not a url"));
+        assertEquals(422, bad.status());
+        assertTrue(bad.body().contains("id=\"media_url-error\""), bad.body());
+        assertTrue(bad.body().contains("value=\"not a url\"") && bad.body().contains(">kept words</textarea>"));
+    }
+
+    @Test
     void aTooLongTweetIsRefusedWithTheTextKeptAndTheLimitShown() {
         TestUser author = social.user("wordy");
         WebClient browser = browserOf(author);
