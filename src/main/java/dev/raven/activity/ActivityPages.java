@@ -7,6 +7,7 @@ import dev.raven.http.PathIds;
 import dev.raven.profile.Profile;
 import dev.raven.profile.Profiles;
 import dev.raven.tweet.MixedItem;
+import dev.raven.web.KeysetPage;
 import dev.raven.web.Page;
 import dev.raven.web.PageNotFound;
 import dev.raven.web.Pages;
@@ -18,8 +19,6 @@ import java.util.Map;
 
 /** The profile page's other tabs: tweets & replies, media, likes (the API's mixed lists). */
 public final class ActivityPages {
-    private static final int PAGE_SIZE = 20;
-
     private final ActivityLists lists;
     private final Profiles profiles;
     private final Paging paging;
@@ -59,19 +58,12 @@ public final class ActivityPages {
             }
             throw e;
         }
-        Paging.PageRequest request = new Paging.PageRequest(PAGE_SIZE, paging.request(ctx).after());
-        String[] next = {""};
-        List<MixedItem> items = lists.page(query, viewer, userId, request, rows -> {
-            if (rows.size() <= request.limit()) {
-                return rows;
-            }
-            List<ActivityRow> page = rows.subList(0, request.limit());
-            next[0] = page.get(page.size() - 1).cursor().encode();
-            return page;
-        });
+        Paging.PageRequest request = KeysetPage.request(paging, ctx);
+        KeysetPage<ActivityRow> pager = new KeysetPage<>(request, ActivityRow::cursor);
+        List<MixedItem> items = lists.page(query, viewer, userId, request, pager);
         Page page = pages.page(ctx, title + " of " + (profile.alias().isEmpty() ? profile.username() : profile.alias()));
         Map<String, Object> params = new HashMap<>(Map.of("profile", profile, "tab", tab, "items", items,
-                "next", next[0]));
+                "next", pager.next()));
         if (Pages.isHtmx(ctx) && request.after() != null) {
             pages.render(ctx, 200, "profile/activity_items.jte", page, params);
             return;

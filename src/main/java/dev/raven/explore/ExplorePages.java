@@ -1,12 +1,14 @@
 package dev.raven.explore;
 
 import dev.raven.auth.AuthGuard;
+import dev.raven.db.ListRow;
 import dev.raven.http.ApiException;
 import dev.raven.http.Paging;
 import dev.raven.profile.ProfileBrief;
 import dev.raven.tweet.TimelineItem;
 import dev.raven.tweet.Tweet;
 import dev.raven.web.Form;
+import dev.raven.web.KeysetPage;
 import dev.raven.web.Page;
 import dev.raven.web.Pages;
 import io.javalin.http.Context;
@@ -17,7 +19,6 @@ import java.util.Map;
 
 /** Explore (top, latest, media; who to follow, most popular) and people search in the browser. */
 public final class ExplorePages {
-    private static final int PAGE_SIZE = 20;
     private static final int PEOPLE = 5;
     private static final int SEARCH_RESULTS = 30;
     private static final List<String> TABS = List.of("top", "latest", "media");
@@ -38,20 +39,20 @@ public final class ExplorePages {
     public void explore(Context ctx) {
         long viewer = viewer(ctx);
         String tab = TABS.contains(ctx.queryParam("tab")) ? ctx.queryParam("tab") : "top";
-        Paging.PageRequest request = new Paging.PageRequest(PAGE_SIZE, paging.request(ctx).after());
-        String[] next = {""};
+        Paging.PageRequest request = KeysetPage.request(paging, ctx);
+        KeysetPage<ListRow> byTime = new KeysetPage<>(request, Paging.Cursor::of);
+        KeysetPage<ExploreDao.RankedRow> byScore = new KeysetPage<>(request,
+                r -> Paging.Cursor.ranked(r.score(), r.id()));
         List<Tweet> tweets = switch (tab) {
-            case "latest" -> explore.latest(viewer, request, rows -> cut(rows, request, next,
-                    r -> Paging.Cursor.of(r)));
-            case "media" -> explore.media(viewer, request, rows -> cut(rows, request, next,
-                    r -> Paging.Cursor.ranked(r.score(), r.id())));
-            default -> explore.top(viewer, request, rows -> cut(rows, request, next,
-                    r -> Paging.Cursor.ranked(r.score(), r.id())));
+            case "latest" -> explore.latest(viewer, request, byTime);
+            case "media" -> explore.media(viewer, request, byScore);
+            default -> explore.top(viewer, request, byScore);
         };
+        String next = tab.equals("latest") ? byTime.next() : byScore.next();
         List<TimelineItem> items = tweets.stream().map(t -> new TimelineItem(t, null)).toList();
         Page page = pages.page(ctx, "Explore");
         // The tab rides along in the next link: the cursor belongs to that list.
-        Map<String, Object> params = new HashMap<>(Map.of("items", items, "next", next[0],
+        Map<String, Object> params = new HashMap<>(Map.of("items", items, "next", next,
                 "morePrefix", "/explore?tab=" + tab + "&", "back", "/explore?tab=" + tab));
         if (Pages.isHtmx(ctx) && request.after() != null) {
             pages.render(ctx, 200, "tweet/timeline_items.jte", page, params);
@@ -79,16 +80,6 @@ public final class ExplorePages {
         }
         pages.render(ctx, status, "explore/search.jte", pages.page(ctx, "Search"),
                 Map.of("form", form, "searched", q != null && !form.hasErrors(), "results", results));
-    }
-
-    private static <R> List<R> cut(List<R> rows, Paging.PageRequest request, String[] next,
-                                   java.util.function.Function<R, Paging.Cursor> key) {
-        if (rows.size() <= request.limit()) {
-            return rows;
-        }
-        List<R> page = rows.subList(0, request.limit());
-        next[0] = key.apply(page.get(page.size() - 1)).encode();
-        return page;
     }
 
     private static long viewer(Context ctx) {

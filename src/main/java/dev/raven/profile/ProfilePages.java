@@ -6,8 +6,8 @@ import dev.raven.http.ApiException;
 import dev.raven.http.Paging;
 import dev.raven.http.PathIds;
 import dev.raven.tweet.TimelineItem;
-import dev.raven.tweet.Tweet;
 import dev.raven.tweet.TweetLists;
+import dev.raven.web.KeysetPage;
 import dev.raven.web.Page;
 import dev.raven.web.PageNotFound;
 import dev.raven.web.Pages;
@@ -16,14 +16,13 @@ import io.javalin.http.Context;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Profile pages in the browser: header, counts, follow / unfollow, and the person's tweets
  * (what get_tweets shows the viewer, so followers-only tweets only to followers).
  */
 public final class ProfilePages {
-    private static final int PAGE_SIZE = 20;
-
     private final Profiles profiles;
     private final TweetLists tweetLists;
     private final Paging paging;
@@ -41,19 +40,12 @@ public final class ProfilePages {
         long viewer = viewer(ctx);
         long userId = PathIds.id(ctx);
         Profile profile = find(viewer, userId);
-        Paging.PageRequest request = new Paging.PageRequest(PAGE_SIZE, paging.request(ctx).after());
-        String[] next = {""};
-        List<Tweet> tweets = tweetLists.byAuthor(viewer, userId, request, rows -> {
-            if (rows.size() <= request.limit()) {
-                return rows;
-            }
-            List<ListRow> page = rows.subList(0, request.limit());
-            next[0] = Paging.Cursor.of(page.get(page.size() - 1)).encode();
-            return page;
-        });
-        List<TimelineItem> items = tweets.stream().map(t -> new TimelineItem(t, null)).toList();
+        Paging.PageRequest request = KeysetPage.request(paging, ctx);
+        KeysetPage<ListRow> pager = new KeysetPage<>(request, Paging.Cursor::of);
+        List<TimelineItem> items = tweetLists.byAuthor(viewer, userId, request, pager).stream()
+                .map(t -> new TimelineItem(t, null)).toList();
         Page page = pages.page(ctx, profile.alias().isEmpty() ? profile.username() : profile.alias());
-        Map<String, Object> params = new HashMap<>(Map.of("items", items, "next", next[0]));
+        Map<String, Object> params = new HashMap<>(Map.of("items", items, "next", pager.next()));
         if (Pages.isHtmx(ctx) && request.after() != null) {
             params.put("morePrefix", "/users/" + userId + "?");
             params.put("back", "/users/" + userId);
@@ -77,26 +69,19 @@ public final class ProfilePages {
 
     private interface PeopleList {
         List<ProfileBrief> load(long viewer, long profileId, Paging.PageRequest request,
-                                java.util.function.UnaryOperator<List<ListRow>> pager);
+                                UnaryOperator<List<ListRow>> pager);
     }
 
     private void people(Context ctx, String list, String titlePrefix, PeopleList source) {
         long viewer = viewer(ctx);
         long userId = PathIds.id(ctx);
         Profile profile = find(viewer, userId);
-        Paging.PageRequest request = new Paging.PageRequest(PAGE_SIZE, paging.request(ctx).after());
-        String[] next = {""};
-        List<ProfileBrief> people = source.load(viewer, profile.id(), request, rows -> {
-            if (rows.size() <= request.limit()) {
-                return rows;
-            }
-            List<ListRow> page = rows.subList(0, request.limit());
-            next[0] = Paging.Cursor.of(page.get(page.size() - 1)).encode();
-            return page;
-        });
+        Paging.PageRequest request = KeysetPage.request(paging, ctx);
+        KeysetPage<ListRow> pager = new KeysetPage<>(request, Paging.Cursor::of);
+        List<ProfileBrief> people = source.load(viewer, profile.id(), request, pager);
         String name = profile.alias().isEmpty() ? profile.username() : profile.alias();
         pages.render(ctx, 200, "profile/people.jte", pages.page(ctx, titlePrefix + name),
-                Map.of("profile", profile, "people", people, "next", next[0], "list", list));
+                Map.of("profile", profile, "people", people, "next", pager.next(), "list", list));
     }
 
     /** POST /users/{id}/follow: follow or unfollow. */

@@ -7,6 +7,7 @@ import dev.raven.http.PathIds;
 import dev.raven.tweet.Tweet;
 import dev.raven.tweet.Tweets;
 import dev.raven.web.Form;
+import dev.raven.web.KeysetPage;
 import dev.raven.web.Page;
 import dev.raven.web.Pages;
 import io.javalin.http.Context;
@@ -21,8 +22,6 @@ import java.util.Map;
  * see is a 404 page, and so are its replies.
  */
 public final class ReplyPages {
-    private static final int PAGE_SIZE = 20;
-
     private final Tweets tweets;
     private final Replies replies;
     private final ReplyLikes likes;
@@ -47,19 +46,11 @@ public final class ReplyPages {
     private void show(Context ctx, int status, long tweetId, Form replyForm) {
         long viewer = viewer(ctx);
         Tweet tweet = tweets.get(viewer, tweetId);
-        Paging.PageRequest request = new Paging.PageRequest(PAGE_SIZE, paging.request(ctx).after());
-        String[] next = {""};
-        List<Reply> items = replies.ofTweet(viewer, tweetId, request, rows -> {
-            if (rows.size() <= request.limit()) {
-                return rows;
-            }
-            List<Reply> page = rows.subList(0, request.limit());
-            Reply last = page.get(page.size() - 1);
-            next[0] = new Paging.Cursor(last.createdAt(), last.replyId()).encode();
-            return page;
-        });
+        Paging.PageRequest request = KeysetPage.request(paging, ctx);
+        KeysetPage<Reply> pager = new KeysetPage<>(request, r -> new Paging.Cursor(r.createdAt(), r.replyId()));
+        List<Reply> items = replies.ofTweet(viewer, tweetId, request, pager);
         Page page = pages.page(ctx, "Tweet by " + tweet.username());
-        Map<String, Object> params = new HashMap<>(Map.of("tweet", tweet, "replies", items, "next", next[0]));
+        Map<String, Object> params = new HashMap<>(Map.of("tweet", tweet, "replies", items, "next", pager.next()));
         if (Pages.isHtmx(ctx) && request.after() != null) {
             pages.render(ctx, 200, "reply/replies_items.jte", page, params);
             return;

@@ -1,19 +1,24 @@
 package dev.raven.tweet;
 
 import dev.raven.auth.AuthGuard;
+import dev.raven.db.ListRow;
 import dev.raven.explore.ProfileDiscovery;
 import dev.raven.http.ApiException;
 import dev.raven.http.Paging;
 import dev.raven.http.PathIds;
 import dev.raven.profile.ProfileBrief;
 import dev.raven.web.Form;
+import dev.raven.web.KeysetPage;
 import dev.raven.web.Page;
 import dev.raven.web.Pages;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The home page in the browser: the timeline (HomeTimeline, keyset pages), the compose box
@@ -21,7 +26,6 @@ import java.util.Map;
  * handlers, shown as HTML. htmx requests get the fragment that changed, others the page.
  */
 public final class TweetPages {
-    static final int PAGE_SIZE = 20;
     private static final int SUGGESTIONS = 5;
 
     private final Tweets tweets;
@@ -58,18 +62,11 @@ public final class TweetPages {
 
     private void showHome(Context ctx, int status, Form compose) {
         long viewer = viewer(ctx);
-        Paging.PageRequest request = new Paging.PageRequest(PAGE_SIZE, paging.request(ctx).after());
-        String[] next = {null};
-        List<TimelineItem> items = timeline.page(viewer, request, rows -> {
-            if (rows.size() <= request.limit()) {
-                return rows;
-            }
-            List<TimelineDao.Entry> page = rows.subList(0, request.limit());
-            next[0] = HomeTimeline.cursor(page.get(page.size() - 1)).encode();
-            return page;
-        });
+        Paging.PageRequest request = KeysetPage.request(paging, ctx);
+        KeysetPage<TimelineDao.Entry> pager = new KeysetPage<>(request, HomeTimeline::cursor);
+        List<TimelineItem> items = timeline.page(viewer, request, pager);
         Page page = pages.page(ctx, "Home");
-        Map<String, Object> params = new java.util.HashMap<>(Map.of("items", items, "next", next[0] == null ? "" : next[0]));
+        Map<String, Object> params = new HashMap<>(Map.of("items", items, "next", pager.next()));
         if (Pages.isHtmx(ctx) && request.after() != null) {
             pages.render(ctx, 200, "tweet/timeline_items.jte", page, params);
             return;
@@ -84,24 +81,17 @@ public final class TweetPages {
 
     /** GET /bookmarks: the viewer's saved tweets, newest save first (get_saved_tweets). */
     public void bookmarks(Context ctx) {
-        Paging.PageRequest request = new Paging.PageRequest(PAGE_SIZE, paging.request(ctx).after());
-        String[] next = {""};
-        List<Tweet> saved = lists.saved(viewer(ctx), request, rows -> {
-            if (rows.size() <= request.limit()) {
-                return rows;
-            }
-            List<dev.raven.db.ListRow> page = rows.subList(0, request.limit());
-            next[0] = Paging.Cursor.of(page.get(page.size() - 1)).encode();
-            return page;
-        });
-        List<TimelineItem> items = saved.stream().map(t -> new TimelineItem(t, null)).toList();
+        Paging.PageRequest request = KeysetPage.request(paging, ctx);
+        KeysetPage<ListRow> pager = new KeysetPage<>(request, Paging.Cursor::of);
+        List<TimelineItem> items = lists.saved(viewer(ctx), request, pager).stream()
+                .map(t -> new TimelineItem(t, null)).toList();
         Page page = pages.page(ctx, "Bookmarks");
         if (Pages.isHtmx(ctx) && request.after() != null) {
-            pages.render(ctx, 200, "tweet/timeline_items.jte", page, Map.of("items", items, "next", next[0],
+            pages.render(ctx, 200, "tweet/timeline_items.jte", page, Map.of("items", items, "next", pager.next(),
                     "morePrefix", "/bookmarks?", "back", "/bookmarks"));
             return;
         }
-        pages.render(ctx, 200, "tweet/bookmarks.jte", page, Map.of("items", items, "next", next[0]));
+        pages.render(ctx, 200, "tweet/bookmarks.jte", page, Map.of("items", items, "next", pager.next()));
     }
 
     /** POST /tweets: the compose box. A failure shows the box again with the text kept. */
@@ -146,24 +136,17 @@ public final class TweetPages {
     }
 
     private interface PeopleList {
-        List<dev.raven.profile.ProfileBrief> load(long viewer, long tweetId, Paging.PageRequest request,
-                                                 java.util.function.UnaryOperator<List<dev.raven.db.ListRow>> pager);
+        List<ProfileBrief> load(long viewer, long tweetId, Paging.PageRequest request,
+                                UnaryOperator<List<ListRow>> pager);
     }
 
     private void people(Context ctx, String list, String title, PeopleList source) {
         long id = PathIds.id(ctx);
-        Paging.PageRequest request = new Paging.PageRequest(PAGE_SIZE, paging.request(ctx).after());
-        String[] next = {""};
-        List<dev.raven.profile.ProfileBrief> people = source.load(viewer(ctx), id, request, rows -> {
-            if (rows.size() <= request.limit()) {
-                return rows;
-            }
-            List<dev.raven.db.ListRow> page = rows.subList(0, request.limit());
-            next[0] = Paging.Cursor.of(page.get(page.size() - 1)).encode();
-            return page;
-        });
+        Paging.PageRequest request = KeysetPage.request(paging, ctx);
+        KeysetPage<ListRow> pager = new KeysetPage<>(request, Paging.Cursor::of);
+        List<ProfileBrief> people = source.load(viewer(ctx), id, request, pager);
         pages.render(ctx, 200, "tweet/people_page.jte", pages.page(ctx, title), Map.of("tweetId", id,
-                "people", people, "next", next[0], "list", list));
+                "people", people, "next", pager.next(), "list", list));
     }
 
     /** GET /tweets/{id}/edit: the author's edit form. */
@@ -240,7 +223,7 @@ public final class TweetPages {
         });
     }
 
-    private void react(Context ctx, java.util.function.LongConsumer action) {
+    private void react(Context ctx, LongConsumer action) {
         long id = PathIds.id(ctx);
         action.accept(id);
         if (Pages.isHtmx(ctx)) {

@@ -6,6 +6,7 @@ import dev.raven.auth.WebSessions;
 import io.javalin.http.Context;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -63,7 +64,7 @@ public final class Pages {
     }
 
     static String theme(String mode) {
-        return mode == null ? "auto" : switch (mode.toLowerCase(java.util.Locale.ROOT)) {
+        return mode == null ? "auto" : switch (mode.toLowerCase(Locale.ROOT)) {
             case "dark" -> "dark";
             case "light" -> "light";
             default -> "auto";
