@@ -7,7 +7,7 @@ JAR := target/raven.jar
 TEST_DB_URL ?= jdbc:postgresql://127.0.0.1:5432/test?user=postgres
 SOURCES := $(shell find src -type f 2>/dev/null) pom.xml config.properties
 
-.PHONY: build run test test-postgres fuzz bench bench-scale bench-slowloris clean
+.PHONY: build run test test-postgres browser screenshots fuzz bench bench-scale bench-slowloris clean
 
 build: $(JAR)
 
@@ -17,15 +17,23 @@ $(JAR): $(SOURCES)
 run: $(JAR)
 	java -jar $(JAR)
 
-test:
+# The browser tests need Debian's chromium + chromium-driver: installed when missing (as root).
+browser:
+	bash .ci/ensure-browser.sh
+
+test: browser
 	$(MVN_TEST) test
 
-test-postgres:
+test-postgres: browser
 	RAVEN_TEST_DB_URL='$(TEST_DB_URL)' $(MVN_TEST) test
 
 # The fuzz suite alone (make test runs it too): bad input of every kind to every route.
 fuzz:
 	$(MVN_TEST) test -Dtest=RouteFuzzTest
+
+# Retakes docs/web-home.png (and docs/web-home-360.png) from the browser tests.
+screenshots: browser
+	$(MVN_TEST) test -Dtest=BrowserTest -Draven.update.screenshots=true
 
 # Benchmarks (docs/BENCHMARKS.md): need wrk (Debian: apt-get install wrk).
 # SIZE=small (~100k tweets) or large (~1M); DB=h2 (default) or postgres.

@@ -2,6 +2,8 @@ package dev.raven.app;
 
 import io.javalin.security.RouteRole;
 
+import java.util.Set;
+
 /** Who may call a route: every route in the table names one. */
 public enum Access implements RouteRole {
     /** No token needed. */
@@ -9,5 +11,14 @@ public enum Access implements RouteRole {
     /** A valid access token of a live session. */
     USER,
     /** Local operator tools only: a loopback request with the token from data.dir (see ops.OperatorGuard). */
-    OPERATOR
+    OPERATOR,
+    /** A web page open to anyone; the browser session's person, if any, is known. */
+    PAGE,
+    /** A web page for a signed-in person: without a live browser session, a redirect to the login page. */
+    SIGNED_IN_PAGE;
+
+    /** Web page routes: cookie sessions, CSRF tokens, HTML errors and the page headers. */
+    public static boolean isPage(Set<RouteRole> roles) {
+        return roles.contains(PAGE) || roles.contains(SIGNED_IN_PAGE);
+    }
 }

@@ -1,17 +1,28 @@
 package dev.raven.app;
 
 import dev.raven.activity.ActivityHandler;
+import dev.raven.activity.ActivityPages;
 import dev.raven.auth.AuthHandler;
+import dev.raven.auth.AuthPages;
+import dev.raven.auth.SettingsPages;
 import dev.raven.backup.BackupHandler;
 import dev.raven.explore.ExploreHandler;
+import dev.raven.explore.ExplorePages;
 import dev.raven.health.HealthHandler;
 import dev.raven.instance.InstanceHandler;
 import dev.raven.profile.ProfileHandler;
+import dev.raven.profile.ProfilePages;
 import dev.raven.reply.ReplyHandler;
+import dev.raven.reply.ReplyPages;
 import dev.raven.tweet.TweetHandler;
+import dev.raven.tweet.TweetPages;
+import dev.raven.web.Assets;
 
-/** Every route handler, built once by {@link RavenApp} and handed to {@link Routes}. */
+/** Every route handler (API and web pages), built once by {@link RavenApp} and handed to {@link Routes}. */
 record Handlers(HealthHandler health, InstanceHandler instance, AuthHandler auth, ProfileHandler profiles,
                 TweetHandler tweets, ReplyHandler replies, ActivityHandler activity, ExploreHandler explore,
-                BackupHandler backup) {
+                BackupHandler backup, AuthPages authPages, TweetPages tweetPages,
+                ProfilePages profilePages, ReplyPages replyPages,
+                ExplorePages explorePages, SettingsPages settingsPages,
+                ActivityPages activityPages, Assets assets) {
 }

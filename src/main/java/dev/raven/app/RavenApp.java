@@ -2,12 +2,16 @@ package dev.raven.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.raven.activity.ActivityHandler;
+import dev.raven.activity.ActivityPages;
 import dev.raven.activity.ActivityLists;
 import dev.raven.auth.AccessTokens;
 import dev.raven.auth.AccountRemoval;
 import dev.raven.auth.Accounts;
 import dev.raven.auth.AuthGuard;
 import dev.raven.auth.AuthHandler;
+import dev.raven.auth.AuthPages;
+import dev.raven.auth.SettingsPages;
+import dev.raven.auth.WebSessions;
 import dev.raven.auth.JwtSecret;
 import dev.raven.auth.PasswordHasher;
 import dev.raven.auth.Sessions;
@@ -16,6 +20,7 @@ import dev.raven.config.RavenConfig;
 import dev.raven.db.Database;
 import dev.raven.explore.Explore;
 import dev.raven.explore.ExploreHandler;
+import dev.raven.explore.ExplorePages;
 import dev.raven.explore.ProfileDiscovery;
 import dev.raven.db.EmbeddedH2;
 import dev.raven.health.HealthHandler;
@@ -35,16 +40,26 @@ import dev.raven.ops.OperatorToken;
 import dev.raven.http.Paging;
 import dev.raven.http.UriRules;
 import dev.raven.profile.ProfileHandler;
+import dev.raven.profile.ProfilePages;
 import dev.raven.profile.Profiles;
 import dev.raven.ratelimit.RateLimiter;
 import dev.raven.reply.Replies;
 import dev.raven.reply.ReplyHandler;
+import dev.raven.reply.ReplyPages;
 import dev.raven.reply.ReplyLikes;
 import dev.raven.storage.StorageGuard;
 import dev.raven.storage.WriteGate;
 import dev.raven.tweet.HomeTimeline;
 import dev.raven.tweet.Reactions;
 import dev.raven.tweet.TweetHandler;
+import dev.raven.tweet.TweetPages;
+import dev.raven.web.Assets;
+import dev.raven.web.Csrf;
+import dev.raven.web.ErrorPages;
+import dev.raven.web.PageFilter;
+import dev.raven.web.Pages;
+import dev.raven.web.Templates;
+import dev.raven.web.WebCookie;
 import dev.raven.tweet.TweetLists;
 import dev.raven.tweet.Tweets;
 import io.javalin.Javalin;
@@ -101,27 +116,59 @@ public final class RavenApp implements AutoCloseable {
             Paging paging = new Paging(config.trustProxy());
             Jdbi jdbi = database.jdbi();
 
+            // The web app: browser sessions are login sessions too (docs/WEB.md).
+            WebSessions webSessions = new WebSessions(jdbi, config.refreshTokenTtl(), clock);
+            WebCookie webCookie = new WebCookie(config.trustProxy(), config.refreshTokenTtl());
+            Csrf csrf = new Csrf(secret);
+            Assets assets = Assets.load();
+            Pages pages = new Pages(new Templates(), assets, csrf, webSessions);
+            AuthPages authPages = new AuthPages(accounts, webSessions, webCookie, pages, jdbi, clientAddress, limiter,
+                    config.rateLimits());
+            Tweets tweets = new Tweets(jdbi, config.tweetMaxLength(), clock);
+            Reactions reactions = new Reactions(jdbi, clock);
+            HomeTimeline homeTimeline = new HomeTimeline(jdbi, clock);
+            ProfileDiscovery discovery = new ProfileDiscovery(jdbi);
+            TweetLists tweetLists = new TweetLists(jdbi);
+            TweetPages tweetPages = new TweetPages(tweets, reactions, homeTimeline, tweetLists, discovery, paging,
+                    pages, config.tweetMaxLength(), authPages::welcome);
+            Profiles profiles = new Profiles(jdbi, clock);
+            ProfilePages profilePages = new ProfilePages(profiles, tweetLists, paging, pages);
+            Replies replies = new Replies(jdbi, config.tweetMaxLength(), clock);
+            ReplyLikes replyLikes = new ReplyLikes(jdbi, clock);
+            ReplyPages replyPages = new ReplyPages(tweets, replies, replyLikes, paging, pages, config.tweetMaxLength());
+            Explore explore = new Explore(jdbi, config.exploreWindow(), clock);
+            ExplorePages explorePages = new ExplorePages(explore, discovery, paging, pages);
+            ActivityLists activityLists = new ActivityLists(jdbi);
+            ActivityPages activityPages = new ActivityPages(activityLists, profiles, paging, pages);
+            SettingsPages settingsPages = new SettingsPages(accounts, profiles, webCookie, pages, limiter,
+                    config.rateLimits());
+
             Handlers handlers = new Handlers(
                     new HealthHandler(jdbi, storage),
                     new InstanceHandler(InstanceInfo.of(config), mapper),
                     new AuthHandler(accounts, sessions, bodies, clientAddress, limiter, config.rateLimits()),
-                    new ProfileHandler(new Profiles(jdbi, clock), bodies, paging),
-                    new TweetHandler(new Tweets(jdbi, config.tweetMaxLength(), clock), new Reactions(jdbi, clock),
-                            new TweetLists(jdbi), new HomeTimeline(jdbi, clock), bodies, paging),
-                    new ReplyHandler(new Replies(jdbi, config.tweetMaxLength(), clock), new ReplyLikes(jdbi, clock),
+                    new ProfileHandler(profiles, bodies, paging),
+                    new TweetHandler(tweets, reactions, tweetLists, homeTimeline, bodies, paging),
+                    new ReplyHandler(replies, replyLikes,
                             bodies, paging),
-                    new ActivityHandler(new ActivityLists(jdbi), paging),
-                    new ExploreHandler(new Explore(jdbi, config.exploreWindow(), clock), new ProfileDiscovery(jdbi),
-                            bodies, paging),
-                    new BackupHandler(jdbi, config.dataDir()));
-            AuthGuard guard = new AuthGuard(accessTokens, sessions);
+                    new ActivityHandler(activityLists, paging),
+                    new ExploreHandler(explore, discovery, bodies, paging),
+                    new BackupHandler(jdbi, config.dataDir()), authPages, tweetPages, profilePages, replyPages,
+                    explorePages, settingsPages, activityPages, assets);
+            AuthGuard guard = new AuthGuard(accessTokens, sessions, webSessions, webCookie);
+            PageFilter pageFilter = new PageFilter(csrf);
+            ErrorPages errorPages = new ErrorPages(pages);
             // Operator tools exist only for the embedded database (online backup).
             OperatorGuard operatorGuard = new OperatorGuard(EmbeddedH2.isUsedBy(config)
                     ? OperatorToken.issue(config.dataDir()) : OperatorToken.none());
 
             WriteGate writeGate = new WriteGate(storage);
-            Javalin javalin = Javalin.create(c -> configure(c, config, mapper, guard, operatorGuard, writeGate,
-                    handlers));
+            Javalin javalin = Javalin.create(c -> {
+                configure(c, config, mapper, guard, operatorGuard, writeGate, handlers);
+                // After ErrorMapper: pages get HTML errors, the API keeps its JSON ones.
+                errorPages.install(c);
+                c.routes.beforeMatched(pageFilter::check);
+            });
             javalin.start(config.serverHost(), config.serverPort());
 
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {

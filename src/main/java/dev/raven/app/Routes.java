@@ -3,7 +3,9 @@ package dev.raven.app;
 import io.javalin.config.RoutesConfig;
 
 import static dev.raven.app.Access.OPERATOR;
+import static dev.raven.app.Access.PAGE;
 import static dev.raven.app.Access.PUBLIC;
+import static dev.raven.app.Access.SIGNED_IN_PAGE;
 import static dev.raven.app.Access.USER;
 import static dev.raven.app.Writes.NONE;
 import static dev.raven.app.Writes.SESSION;
@@ -69,6 +71,44 @@ final class Routes {
         routes.delete("/api/tweets/replies/delete/{id}", h.replies()::delete, USER);
         routes.put("/api/tweets/replies/liked_replies_list/{id}", h.replies()::toggleLike, USER);
         routes.get("/api/tweets/replies/get_reply_like_list/{id}", h.replies()::likers, USER);
+
+        // web app (docs/WEB.md): HTML pages on the same services; cookie sessions, CSRF on every post
+        routes.get("/assets/{file}", h.assets()::serve, PUBLIC);
+        routes.get("/", h.tweetPages()::home, PAGE);
+        routes.get("/login", h.authPages()::loginPage, PAGE);
+        routes.post("/login", h.authPages()::login, PAGE, SESSION);
+        routes.get("/signup", h.authPages()::signupPage, PAGE);
+        routes.post("/signup", h.authPages()::signup, PAGE);
+        routes.post("/logout", h.authPages()::logout, SIGNED_IN_PAGE, SESSION);
+        routes.post("/tweets", h.tweetPages()::create, SIGNED_IN_PAGE);
+        routes.get("/tweets/{id}/likes", h.tweetPages()::likers, SIGNED_IN_PAGE);
+        routes.get("/tweets/{id}/retweets", h.tweetPages()::retweeters, SIGNED_IN_PAGE);
+        routes.get("/tweets/{id}/edit", h.tweetPages()::editPage, SIGNED_IN_PAGE);
+        routes.post("/tweets/{id}/edit", h.tweetPages()::edit, SIGNED_IN_PAGE);
+        routes.post("/tweets/{id}/delete", h.tweetPages()::delete, SIGNED_IN_PAGE);
+        routes.post("/tweets/{id}/like", h.tweetPages()::toggleLike, SIGNED_IN_PAGE);
+        routes.post("/tweets/{id}/retweet", h.tweetPages()::toggleRetweet, SIGNED_IN_PAGE);
+        routes.post("/tweets/{id}/save", h.tweetPages()::toggleSave, SIGNED_IN_PAGE);
+        routes.get("/tweets/{id}", h.replyPages()::tweetPage, SIGNED_IN_PAGE);
+        routes.post("/tweets/{id}/replies", h.replyPages()::reply, SIGNED_IN_PAGE);
+        routes.post("/replies/{id}/like", h.replyPages()::toggleLike, SIGNED_IN_PAGE);
+        routes.post("/replies/{id}/delete", h.replyPages()::delete, SIGNED_IN_PAGE);
+        routes.get("/users/{id}", h.profilePages()::profile, SIGNED_IN_PAGE);
+        routes.post("/users/{id}/follow", h.profilePages()::toggleFollow, SIGNED_IN_PAGE);
+        routes.get("/users/{id}/followers", h.profilePages()::followers, SIGNED_IN_PAGE);
+        routes.get("/users/{id}/following", h.profilePages()::following, SIGNED_IN_PAGE);
+        routes.get("/users/{id}/with_replies", h.activityPages()::tweetsAndReplies, SIGNED_IN_PAGE);
+        routes.get("/users/{id}/media", h.activityPages()::media, SIGNED_IN_PAGE);
+        routes.get("/users/{id}/likes", h.activityPages()::likes, SIGNED_IN_PAGE);
+        routes.get("/bookmarks", h.tweetPages()::bookmarks, SIGNED_IN_PAGE);
+        routes.get("/explore", h.explorePages()::explore, SIGNED_IN_PAGE);
+        routes.get("/search", h.explorePages()::search, SIGNED_IN_PAGE);
+        routes.get("/settings", h.settingsPages()::settings, SIGNED_IN_PAGE);
+        routes.post("/settings/profile", h.settingsPages()::saveProfile, SIGNED_IN_PAGE);
+        routes.post("/settings/account", h.settingsPages()::saveAccount, SIGNED_IN_PAGE);
+        routes.post("/settings/password", h.settingsPages()::changePassword, SIGNED_IN_PAGE);
+        routes.post("/settings/logout-all", h.settingsPages()::logoutEverywhere, SIGNED_IN_PAGE, SESSION);
+        routes.post("/settings/delete", h.settingsPages()::deleteAccount, SIGNED_IN_PAGE);
 
         // operations: local tools only (java -jar raven.jar backup); never proxy /internal/
         routes.post("/internal/backup", h.backup()::backup, OPERATOR);

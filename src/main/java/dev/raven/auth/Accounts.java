@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /** Registration, login and account changes: the rules of the auth section of the contract. */
 public final class Accounts {
@@ -38,6 +39,15 @@ public final class Accounts {
     }
 
     AuthResponses.AccountWithTokens register(AuthRequests.Register req, String userAgent, String ip) {
+        return register(req, (h, userId) -> {
+            Tokens tokens = sessions.start(h, userId, userAgent, ip);
+            Profile profile = h.attach(ProfileDao.class).findByUserId(userId, userId).orElseThrow();
+            return new AuthResponses.AccountWithTokens(req.email(), req.username(), profile, tokens);
+        });
+    }
+
+    /** Creates the account, then starts its first session (an API or a browser one) in the same transaction. */
+    <T> T register(AuthRequests.Register req, BiFunction<Handle, Long, T> startSession) {
         validateRegistration(req);
         String usernameKey = AccountRules.key(req.username());
         String emailKey = AccountRules.key(req.email());
@@ -51,9 +61,7 @@ public final class Accounts {
                         clock.instant().truncatedTo(ChronoUnit.MICROS));
                 h.attach(ProfileDao.class).insert(userId, orEmpty(p.alias()), orEmpty(p.bio()), p.dateOfBirth(),
                         emptyToNull(p.imageUrl()), emptyToNull(p.backgroundImageUrl()));
-                Tokens tokens = sessions.start(h, userId, userAgent, ip);
-                Profile profile = h.attach(ProfileDao.class).findByUserId(userId, userId).orElseThrow();
-                return new AuthResponses.AccountWithTokens(req.email(), req.username(), profile, tokens);
+                return startSession.apply(h, userId);
             });
         } catch (UnableToExecuteStatementException e) {
             // Lost a race with a concurrent registration of the same name or email.
@@ -200,6 +208,18 @@ public final class Accounts {
             sessions.liveSessionOf(h, principal.userId(), refreshToken);
             removal.remove(h, principal.userId());
         });
+    }
+
+    /** Deletes the account after checking its password (the web's confirmation; the API's is a refresh token). */
+    void deleteWithPassword(Principal principal, String password, PasswordCheck passwordCheck) {
+        UserRow user = jdbi.withExtension(UserDao.class, d -> d.findById(principal.userId()))
+                .orElseThrow(Unauthorized::userNotFound);
+        passwordCheck.beforeCheck();
+        if (password == null || !hasher.verify(password, user.passwordHash())) {
+            passwordCheck.failed();
+            throw new ApiException(403, "wrong_password", "Wrong password");
+        }
+        Transactions.useTransaction(jdbi, h -> removal.remove(h, principal.userId()));
     }
 
     private static String keyOrNull(String s) {

@@ -2,24 +2,37 @@ package dev.raven.auth;
 
 import dev.raven.app.Access;
 import dev.raven.http.Unauthorized;
+import dev.raven.web.SignInRequired;
+import dev.raven.web.WebCookie;
 import io.javalin.http.Context;
 
+import java.util.Optional;
+
 /**
- * The one before-handler that checks JWTs. Every matched route not marked PUBLIC (or OPERATOR) needs
- * a valid access token whose session is still live; the caller is then on the context.
+ * The one before-handler that finds the caller. API routes not marked PUBLIC (or OPERATOR) need a
+ * valid access token whose session is still live; web pages find theirs by the session cookie,
+ * under the same liveness rule. The caller is then on the context.
  */
 public final class AuthGuard {
     private static final String PRINCIPAL = "raven.principal";
 
     private final AccessTokens accessTokens;
     private final Sessions sessions;
+    private final WebSessions webSessions;
+    private final WebCookie webCookie;
 
-    public AuthGuard(AccessTokens accessTokens, Sessions sessions) {
+    public AuthGuard(AccessTokens accessTokens, Sessions sessions, WebSessions webSessions, WebCookie webCookie) {
         this.accessTokens = accessTokens;
         this.sessions = sessions;
+        this.webSessions = webSessions;
+        this.webCookie = webCookie;
     }
 
     public void check(Context ctx) {
+        if (Access.isPage(ctx.routeRoles())) {
+            checkPage(ctx, ctx.routeRoles().contains(Access.SIGNED_IN_PAGE));
+            return;
+        }
         if (ctx.routeRoles().contains(Access.PUBLIC) || ctx.routeRoles().contains(Access.OPERATOR)) {
             return; // operator routes have their own guard
         }
@@ -29,6 +42,27 @@ public final class AuthGuard {
                 ? Unauthorized.tokenNotValid("Session has ended; log in again.")
                 : Unauthorized.userNotFound());
         ctx.attribute(PRINCIPAL, principal);
+    }
+
+    /** Web pages: the browser session's person, if the cookie names a live session. */
+    private void checkPage(Context ctx, boolean required) {
+        String token = webCookie.read(ctx);
+        Optional<Principal> principal = token == null ? Optional.empty() : webSessions.principal(token);
+        if (principal.isPresent()) {
+            ctx.attribute(PRINCIPAL, principal.get());
+            return;
+        }
+        if (token != null) {
+            webCookie.clear(ctx); // the session ended elsewhere: forget it
+        }
+        if (required) {
+            throw new SignInRequired();
+        }
+    }
+
+    /** The person behind a web page, if signed in. */
+    public static Optional<Principal> principalIfAny(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(PRINCIPAL));
     }
 
     /** The caller of a route behind the guard. */

@@ -34,7 +34,7 @@ public final class ProfileDiscovery {
      * of them follow each; when those are fewer than {@code limit} (the viewer follows nobody,
      * or nobody new), the rest of the list is the most followed profiles not yet in it.
      */
-    List<ProfileBrief> whoToFollow(long viewerUserId, int limit) {
+    public List<ProfileBrief> whoToFollow(long viewerUserId, int limit) {
         return jdbi.withHandle(h -> {
             DiscoveryDao dao = h.attach(DiscoveryDao.class);
             Set<Long> ids = new LinkedHashSet<>(dao.followedByFollowed(viewerUserId, SUGGESTION_SOURCES, limit));

@@ -62,7 +62,7 @@ public final class Paging {
             return Instant.EPOCH.plus(position, ChronoUnit.MICROS);
         }
 
-        String encode() {
+        public String encode() {
             String plain = position + "." + kind + "." + id;
             return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.US_ASCII));
         }

@@ -27,9 +27,14 @@ public final class Profiles {
     }
 
     /** view_profile takes a user id. */
-    Profile viewByUserId(long viewerUserId, long userId) {
+    public Profile viewByUserId(long viewerUserId, long userId) {
         return jdbi.withExtension(ProfileDao.class, d -> d.findByUserId(userId, viewerUserId))
                 .orElseThrow(Profiles::profileNotFound);
+    }
+
+    /** The settings page's profile form: the same edit, every field given. */
+    public Profile editFields(long viewerUserId, String alias, String bio, String imageUrl, String backgroundImageUrl) {
+        return edit(viewerUserId, new ProfileRequests.Edit(alias, bio, imageUrl, backgroundImageUrl));
     }
 
     /** Partial edit of the caller's own profile; the rules are registration's. */

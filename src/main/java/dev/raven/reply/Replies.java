@@ -51,6 +51,14 @@ public final class Replies {
         });
     }
 
+    /** One reply as the viewer sees it (its tweet must be visible to them), for the web page's in-place updates. */
+    Reply get(long viewerUserId, long replyId) {
+        return jdbi.withHandle(h -> {
+            ReplyAccess.requireVisible(h, replyId, viewerUserId);
+            return h.attach(ReplyDao.class).findById(replyId, viewerUserId).orElseThrow(ReplyAccess::replyNotFound);
+        });
+    }
+
     /** DELETE delete/:reply_id/: by its author only; its likes go with it. */
     Message delete(long viewerUserId, long replyId) {
         return Transactions.inTransaction(jdbi, h -> {

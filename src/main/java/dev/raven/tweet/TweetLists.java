@@ -25,7 +25,7 @@ public final class TweetLists {
     }
 
     /** get_tweets/:user_id/. */
-    List<Tweet> byAuthor(long viewerUserId, long authorUserId, Paging.PageRequest page, UnaryOperator<List<ListRow>> pager) {
+    public List<Tweet> byAuthor(long viewerUserId, long authorUserId, Paging.PageRequest page, UnaryOperator<List<ListRow>> pager) {
         return jdbi.withHandle(h -> {
             requireUser(h, authorUserId);
             List<ListRow> rows = h.attach(TweetDao.class).byAuthor(authorUserId, viewerUserId, page.beforeAt(),

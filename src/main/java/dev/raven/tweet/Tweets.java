@@ -33,7 +33,7 @@ public final class Tweets {
         });
     }
 
-    Tweet get(long viewerUserId, long tweetId) {
+    public Tweet get(long viewerUserId, long tweetId) {
         return jdbi.withExtension(TweetDao.class, d -> d.findVisible(tweetId, viewerUserId))
                 .orElseThrow(TweetAccess::tweetNotFound);
     }

@@ -1,0 +1,119 @@
+package dev.raven.reply;
+
+import dev.raven.auth.AuthGuard;
+import dev.raven.http.ApiException;
+import dev.raven.http.Paging;
+import dev.raven.http.PathIds;
+import dev.raven.tweet.Tweet;
+import dev.raven.tweet.Tweets;
+import dev.raven.web.Form;
+import dev.raven.web.KeysetPage;
+import dev.raven.web.Page;
+import dev.raven.web.Pages;
+import io.javalin.http.Context;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The tweet page in the browser: the tweet, its replies (newest first, as the API lists
+ * them, in keyset pages) and a reply box. Visibility is the API's: a tweet one may not
+ * see is a 404 page, and so are its replies.
+ */
+public final class ReplyPages {
+    private final Tweets tweets;
+    private final Replies replies;
+    private final ReplyLikes likes;
+    private final Paging paging;
+    private final Pages pages;
+    private final int maxLength;
+
+    public ReplyPages(Tweets tweets, Replies replies, ReplyLikes likes, Paging paging, Pages pages, int maxLength) {
+        this.tweets = tweets;
+        this.replies = replies;
+        this.likes = likes;
+        this.paging = paging;
+        this.pages = pages;
+        this.maxLength = maxLength;
+    }
+
+    /** GET /tweets/{id}. */
+    public void tweetPage(Context ctx) {
+        show(ctx, 200, PathIds.id(ctx), Form.empty());
+    }
+
+    private void show(Context ctx, int status, long tweetId, Form replyForm) {
+        long viewer = viewer(ctx);
+        Tweet tweet = tweets.get(viewer, tweetId);
+        Paging.PageRequest request = KeysetPage.request(paging, ctx);
+        KeysetPage<Reply> pager = new KeysetPage<>(request, r -> new Paging.Cursor(r.createdAt(), r.replyId()));
+        List<Reply> items = replies.ofTweet(viewer, tweetId, request, pager);
+        Page page = pages.page(ctx, "Tweet by " + tweet.username());
+        Map<String, Object> params = new HashMap<>(Map.of("tweet", tweet, "replies", items, "next", pager.next()));
+        if (Pages.isHtmx(ctx) && request.after() != null) {
+            pages.render(ctx, 200, "reply/replies_items.jte", page, params);
+            return;
+        }
+        params.put("form", replyForm);
+        params.put("maxLength", maxLength);
+        pages.render(ctx, status, "reply/tweet_page.jte", page, params);
+    }
+
+    /** POST /tweets/{id}/replies: the reply box. A failure shows it again with the text kept. */
+    public void reply(Context ctx) {
+        long tweetId = PathIds.id(ctx);
+        String content = ctx.formParam("content") == null ? "" : ctx.formParam("content");
+        Form form = Form.empty().value("content", content);
+        Reply created;
+        try {
+            created = replies.create(viewer(ctx), tweetId, new ReplyRequests.ReplyBody(content, false, null));
+        } catch (ApiException e) {
+            if (e.status() != 400) {
+                throw e; // the tweet is gone or hidden: the error page says so
+            }
+            form.errors(e, Map.of(), "content");
+            if (Pages.isHtmx(ctx)) {
+                pages.render(ctx, 200, "reply/reply_form.jte", pages.page(ctx, "Reply"),
+                        Map.of("tweetId", tweetId, "form", form, "maxLength", maxLength));
+            } else {
+                show(ctx, 422, tweetId, form);
+            }
+            return;
+        }
+        if (Pages.isHtmx(ctx)) {
+            pages.render(ctx, 200, "reply/reply_done.jte", pages.page(ctx, "Reply"),
+                    Map.of("tweetId", tweetId, "form", Form.empty(), "maxLength", maxLength, "reply", created));
+            return;
+        }
+        Pages.seeOther(ctx, "/tweets/" + tweetId);
+    }
+
+    /** POST /replies/{id}/like: like or unlike a reply. */
+    public void toggleLike(Context ctx) {
+        long replyId = PathIds.id(ctx);
+        likes.toggle(viewer(ctx), replyId);
+        Reply reply = replies.get(viewer(ctx), replyId);
+        if (Pages.isHtmx(ctx)) {
+            pages.render(ctx, 200, "reply/reply_swap.jte", pages.page(ctx, "Reply"), Map.of("reply", reply));
+            return;
+        }
+        Pages.seeOther(ctx, "/tweets/" + reply.tweetId());
+    }
+
+    /** POST /replies/{id}/delete: by its author; the page asks first. */
+    public void delete(Context ctx) {
+        long replyId = PathIds.id(ctx);
+        long tweetId = replies.get(viewer(ctx), replyId).tweetId();
+        replies.delete(viewer(ctx), replyId);
+        if (Pages.isHtmx(ctx)) {
+            pages.render(ctx, 200, "reply/reply_deleted.jte", pages.page(ctx, "Reply"), Map.of());
+            return;
+        }
+        Pages.seeOther(ctx, "/tweets/" + tweetId);
+    }
+
+    private static long viewer(Context ctx) {
+        return AuthGuard.principal(ctx).userId();
+    }
+}

@@ -1,0 +1,48 @@
+// Raven's few enhancements on top of the server-rendered pages; everything works without them.
+(function () {
+  "use strict";
+
+  // Live character count for textareas with data-max-length (counts code points, like the server).
+  function updateCount(area) {
+    var max = parseInt(area.getAttribute("data-max-length"), 10);
+    var out = document.getElementById(area.id.replace("-content", "-count"));
+    if (!out || !max) return;
+    var left = max - Array.from(area.value).length;
+    out.textContent = left >= 0 ? left + " characters left" : -left + " characters too many";
+    out.classList.toggle("over", left < 0);
+  }
+
+  // "5 min ago" for <time datetime>; the printed date stays as the title.
+  function relative(el) {
+    var then = Date.parse(el.getAttribute("datetime"));
+    if (isNaN(then)) return;
+    var s = Math.round((Date.now() - then) / 1000);
+    var text = s < 60 ? "just now" : s < 3600 ? Math.floor(s / 60) + " min ago"
+      : s < 86400 ? Math.floor(s / 3600) + " h ago" : s < 604800 ? Math.floor(s / 86400) + " d ago" : null;
+    if (!el.title) el.title = el.textContent;
+    if (text) el.textContent = text;
+  }
+
+  function enhance(root) {
+    root.querySelectorAll("textarea[data-max-length]").forEach(updateCount);
+    root.querySelectorAll("time[datetime]").forEach(relative);
+  }
+
+  document.addEventListener("input", function (e) {
+    if (e.target.matches && e.target.matches("textarea[data-max-length]")) updateCount(e.target);
+  });
+
+  // Forms with data-confirm ask first (delete and the like). This listener runs in the
+  // capture phase, before htmx's own on the form, so a "no" stops both.
+  document.addEventListener("submit", function (e) {
+    var msg = e.target.getAttribute && e.target.getAttribute("data-confirm");
+    if (msg && !window.confirm(msg)) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+    }
+  }, true);
+
+  document.addEventListener("DOMContentLoaded", function () { enhance(document); });
+  // htmx:load fires for every piece of content htmx adds, out-of-band swaps included.
+  document.addEventListener("htmx:load", function (e) { enhance(e.detail.elt); });
+})();
