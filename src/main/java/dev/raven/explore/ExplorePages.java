@@ -38,7 +38,8 @@ public final class ExplorePages {
     /** GET /explore?tab=top|latest|media. */
     public void explore(Context ctx) {
         long viewer = viewer(ctx);
-        String tab = TABS.contains(ctx.queryParam("tab")) ? ctx.queryParam("tab") : "top";
+        String asked = ctx.queryParam("tab");
+        String tab = asked != null && TABS.contains(asked) ? asked : "top";
         Paging.PageRequest request = KeysetPage.request(paging, ctx);
         KeysetPage<ListRow> byTime = new KeysetPage<>(request, Paging.Cursor::of);
         KeysetPage<ExploreDao.RankedRow> byScore = new KeysetPage<>(request,

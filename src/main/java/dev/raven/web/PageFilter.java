@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * Runs after the auth guard on every web page route: sets the page headers, and refuses a
- * state-changing request (anything but GET and HEAD) without the session's CSRF token, as a
+ * state-changing request (anything but GET and HEAD) whose form is not well-formed UTF-8
+ * ({@link FormBodies}) or that comes without the session's CSRF token, as a
  * form field or an htmx header. Before a session exists (log in, sign up) there is no token
  * to check, so a request another site's page sent (as Sec-Fetch-Site says) is refused.
  */
@@ -29,6 +30,7 @@ public final class PageFilter {
         if (method.equals("GET") || method.equals("HEAD")) {
             return;
         }
+        FormBodies.check(ctx);
         Optional<Principal> viewer = AuthGuard.principalIfAny(ctx);
         if (viewer.isPresent()) {
             String presented = ctx.header(Csrf.HEADER);

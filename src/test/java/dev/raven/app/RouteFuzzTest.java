@@ -2,12 +2,15 @@ package dev.raven.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.raven.support.Api;
+import dev.raven.web.Csrf;
+import dev.raven.web.WebPaths;
 import dev.raven.support.FuzzInputs;
 import dev.raven.support.Jwts;
 import dev.raven.support.RawHttp;
 import dev.raven.support.Social;
 import dev.raven.support.TestServer;
 import dev.raven.support.TestUser;
+import dev.raven.support.WebClient;
 import dev.raven.support.WithServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -41,11 +44,15 @@ class RouteFuzzTest {
             "Exception|\\tat |\\bat [a-z]+\\.[a-z]+\\.|java\\.|javax\\.|jakarta\\.|org\\.eclipse|io\\.javalin|com\\.fasterxml"
                     + "|org\\.h2|org\\.postgresql|org\\.jdbi|SQL|\\bSELECT\\b|\\bINSERT\\b|\\bUPDATE\\b|DELETE FROM|\\bWHERE\\b"
                     + "|syntax error|constraint|<html");
+    private static final java.util.Set<Integer> BEFORE_ROUTING = java.util.Set.of(400, 408, 413, 414, 431);
+    /** The same, for pages, which are HTML by nature. */
+    private static final Pattern PAGE_LEAK = Pattern.compile(LEAK.pattern().replace("|<html", ""));
 
     static TestServer server;
     static RawHttp http;
     static Api api;
     static List<FuzzInputs.Body> bodies;
+    static List<FuzzInputs.Body> pageBodies;
 
     @BeforeAll
     static void start() {
@@ -56,6 +63,8 @@ class RouteFuzzTest {
         Social social = new Social(api);
         social.reply(owner, social.tweet(owner, "fuzzed"), "a reply");
         bodies = FuzzInputs.bodies(MAX_BODY);
+        pageBodies = new ArrayList<>(FuzzInputs.formBodies(MAX_BODY));
+        pageBodies.addAll(bodies);
     }
 
     @Test
@@ -64,6 +73,7 @@ class RouteFuzzTest {
         assertTrue(routes.size() >= 40, routes.toString());
         assertTrue(routes.contains("PUT /api/tweets/liked_tweets_list/{id}"), routes.toString());
         assertTrue(routes.contains("POST /api/auth/obtain_token"), routes.toString());
+        assertTrue(routes.contains("POST /tweets/{id}/like"), routes.toString());
     }
 
     @TestFactory
@@ -79,24 +89,29 @@ class RouteFuzzTest {
         TestUser caller = api.register(Api.uniqueName("Caller"));
         String token = caller.access();
         Map<String, Object> liveClaims = Jwts.claims(token);
-        Fuzzer fuzzer = new Fuzzer(method, template);
+        boolean page = WebPaths.isWeb(template);
+        Fuzzer fuzzer = new Fuzzer(method, template, page);
 
         String goodPath = template.replace("{id}", "1");
         boolean hasBody = !method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS");
-        for (String access : new String[]{null, token}) {
+        // Pages are signed in to with the session cookie and its CSRF token; the API with a JWT.
+        List<Map<String, String>> callers = List.of(Map.of(),
+                page ? webSession(caller) : Map.of("Authorization", "JWT " + token));
+        for (Map<String, String> credentials : callers) {
             if (hasBody) {
-                for (FuzzInputs.Body body : bodies) {
-                    fuzzer.send("body " + body.name(), goodPath, headers(access, body.contentType()), body.bytes());
+                for (FuzzInputs.Body body : page ? pageBodies : bodies) {
+                    fuzzer.send("body " + body.name(), goodPath, headers(credentials, body.contentType()),
+                            body.bytes());
                 }
             }
             if (template.contains("{id}")) {
                 for (String id : FuzzInputs.badIds()) {
-                    fuzzer.send("id " + abbreviate(id), template.replace("{id}", id), headers(access, null), null);
+                    fuzzer.send("id " + abbreviate(id), template.replace("{id}", id), headers(credentials, null), null);
                 }
             }
             if (method.equals("GET")) {
                 for (String query : FuzzInputs.queries()) {
-                    fuzzer.send("query " + abbreviate(query), goodPath + query, headers(access, null), null);
+                    fuzzer.send("query " + abbreviate(query), goodPath + query, headers(credentials, null), null);
                 }
             }
         }
@@ -121,11 +136,15 @@ class RouteFuzzTest {
         return res.status() == 200 ? res.json().get("access").asText() : caller.access();
     }
 
-    static Map<String, String> headers(String token, String contentType) {
-        Map<String, String> headers = new HashMap<>();
-        if (token != null) {
-            headers.put("Authorization", "JWT " + token);
-        }
+    /** A browser session of the caller's, signed in through the web form: its cookie and CSRF token. */
+    static Map<String, String> webSession(TestUser caller) {
+        WebClient browser = WebClient.of(server);
+        browser.logIn(caller.username(), TestUser.PASSWORD);
+        return Map.of("Cookie", WebClient.COOKIE + "=" + browser.session(), Csrf.HEADER, browser.csrf());
+    }
+
+    static Map<String, String> headers(Map<String, String> credentials, String contentType) {
+        Map<String, String> headers = new HashMap<>(credentials);
         if (contentType != null) {
             headers.put("Content-Type", contentType);
         }
@@ -141,12 +160,14 @@ class RouteFuzzTest {
     static final class Fuzzer {
         private final String method;
         private final String template;
+        private final boolean page;
         private final List<String> failures = new ArrayList<>();
         private int sent;
 
-        Fuzzer(String method, String template) {
+        Fuzzer(String method, String template, boolean page) {
             this.method = method;
             this.template = template;
+            this.page = page;
         }
 
         void send(String input, String target, Map<String, String> headers, byte[] body) {
@@ -158,7 +179,7 @@ class RouteFuzzTest {
                 failures.add(input + ": " + e.getMessage());
                 return;
             }
-            String problem = problemWith(res);
+            String problem = page ? problemWithPage(res) : problemWith(res);
             if (problem != null) {
                 failures.add(input + ": " + problem + " -> " + res);
             }
@@ -182,6 +203,36 @@ class RouteFuzzTest {
                 JsonNode json = res.jsonOrNull();
                 if (json == null || !json.path("message").isTextual() || !json.path("code").isTextual()) {
                     return "error body is not {message, code}";
+                }
+            }
+            return null;
+        }
+
+        /** Pages answer errors as HTML pages, and redirect only within the site. */
+        static String problemWithPage(RawHttp.Response res) {
+            if (res.status() == 0) {
+                return "no HTTP answer";
+            }
+            if (res.status() >= 500) {
+                return "server error";
+            }
+            if (PAGE_LEAK.matcher(res.body()).find()) {
+                return "internals in the body";
+            }
+            if (res.status() >= 300 && res.status() < 400) {
+                String location = res.header("Location");
+                if (location == null || !location.startsWith("/") || location.startsWith("//")
+                        || location.startsWith("/\\")) {
+                    return "redirect away from the site";
+                }
+            }
+            if (res.status() >= 400) {
+                String type = res.header("Content-Type");
+                // Protocol errors answered before routing (bad URI, too large, too slow) are JSON everywhere.
+                boolean beforeRouting = BEFORE_ROUTING.contains(res.status())
+                        && type != null && type.startsWith("application/json");
+                if (!beforeRouting && (type == null || !type.startsWith("text/html"))) {
+                    return "page error that is not an HTML page";
                 }
             }
             return null;

@@ -77,6 +77,45 @@ public final class FuzzInputs {
         return bodies;
     }
 
+    /** Every field a web form posts, so bad values reach each page handler's own checks. */
+    public static final List<String> FORM_FIELDS = List.of("content", "media_url", "followers_only", "back", "next",
+            "username", "password", "password2", "email", "alias", "bio", "date_of_birth", "image_url",
+            "background_image_url", "mode", "current_password", "new_password", "q");
+
+    /**
+     * Form posts for the web app's routes: bad escapes, bytes that are not UTF-8, huge and
+     * repeated fields, values of the wrong shape, and redirects to other hosts.
+     */
+    public static List<Body> formBodies(int maxBodyBytes) {
+        String form = "application/x-www-form-urlencoded";
+        List<Body> bodies = new ArrayList<>();
+        for (String value : List.of("", "%", "%zz", "%e0%80", "%ff%fe", "%u0031", "%00", "a%0d%0ab", "%c0%ae",
+                "%ed%a0%80", "+++", "9".repeat(400), "-1", "2026-02-30", "99999-01-01", "javascript:alert(1)",
+                "//evil.example/", "/\\evil.example", "http://evil.example/", "on", "true", "\u0000")) {
+            StringBuilder all = new StringBuilder();
+            for (String field : FORM_FIELDS) {
+                all.append(all.isEmpty() ? "" : "&").append(field).append('=').append(value);
+            }
+            bodies.add(new Body("form every field " + abbreviate(value), form,
+                    all.toString().getBytes(StandardCharsets.ISO_8859_1)));
+        }
+        bodies.add(new Body("form raw bytes", form, bytes("content=a", 0xff, 0xfe, "b&username=", 0xc0, 0xae)));
+        bodies.add(new Body("form no equals", form, "content&username&&=&==".getBytes(StandardCharsets.US_ASCII)));
+        bodies.add(new Body("form repeated", form, "content=a&content=b&content=c&username=x&username=y"
+                .getBytes(StandardCharsets.US_ASCII)));
+        bodies.add(new Body("form huge value", form, ("content=" + "x".repeat(maxBodyBytes - 100))
+                .getBytes(StandardCharsets.US_ASCII)));
+        bodies.add(new Body("form many fields", form, "a=1&".repeat(maxBodyBytes / 5).getBytes(StandardCharsets.US_ASCII)));
+        bodies.add(new Body("form over the size limit", form, ("content=" + "x".repeat(maxBodyBytes + 10))
+                .getBytes(StandardCharsets.US_ASCII)));
+        bodies.add(new Body("form as multipart", "multipart/form-data; boundary=zz",
+                "--zz\r\nContent-Disposition: form-data; name=\"content\"\r\n\r\nhi\r\n--zz--".getBytes(
+                        StandardCharsets.US_ASCII)));
+        bodies.add(new Body("form with a bogus charset", form + "; charset=x-bogus",
+                "content=hi".getBytes(StandardCharsets.US_ASCII)));
+        return bodies;
+    }
+
     /** JSON values of every type, for fields that expect another. */
     static List<Object> wrongTypes() {
         List<Object> values = new ArrayList<>();
