@@ -101,7 +101,18 @@ public final class ReplyPages {
         Pages.seeOther(ctx, "/tweets/" + reply.tweetId());
     }
 
-    /** POST /replies/{id}/delete: by its author; the page asks first. */
+    /** GET /replies/{id}/delete: "are you sure?" for browsers without JavaScript. */
+    public void deletePage(Context ctx) {
+        Reply reply = replies.get(viewer(ctx), PathIds.id(ctx));
+        if (reply.userId() != viewer(ctx)) {
+            throw ApiException.forbidden("Only the author can delete this reply.");
+        }
+        pages.render(ctx, 200, "layout/confirm.jte", pages.page(ctx, "Delete reply"), Map.of(
+                "question", "Delete your reply \u201c" + reply.content() + "\u201d? This cannot be undone.",
+                "action", "/replies/" + reply.replyId() + "/delete", "cancel", "/tweets/" + reply.tweetId()));
+    }
+
+    /** POST /replies/{id}/delete: by its author, after the confirmation page or dialog. */
     public void delete(Context ctx) {
         long replyId = PathIds.id(ctx);
         long tweetId = replies.get(viewer(ctx), replyId).tweetId();

@@ -135,6 +135,7 @@ class WebReplyTest {
         assertTrue(page.contains("aria-pressed=\"true\">Unlike <span class=\"count\">1</span>"), page);
         assertFalse(page.contains("/replies/" + reply + "/delete"), "only the reply's author may delete it");
         assertEquals(403, authorBrowser.post("/replies/" + reply + "/delete", Map.of()).status());
+        assertEquals(403, authorBrowser.get("/replies/" + reply + "/delete").status());
 
         WebClient.Page unliked = authorBrowser.postExactly("/replies/" + reply + "/like", Map.of(),
                 Map.of("HX-Request", "true", "X-CSRF-Token", authorBrowser.csrf()));
@@ -142,7 +143,9 @@ class WebReplyTest {
         assertTrue(unliked.body().contains("aria-pressed=\"false\">Like <span class=\"count\">0</span>"));
 
         WebClient replierBrowser = browserOf(replier);
-        assertTrue(replierBrowser.get("/tweets/" + tweet).body().contains("data-confirm=\"Delete this reply?\""));
+        assertTrue(replierBrowser.get("/tweets/" + tweet).body().contains("hx-confirm=\"Delete this reply?\""));
+        WebClient.Page confirm = replierBrowser.get("/replies/" + reply + "/delete");
+        assertTrue(confirm.body().contains("<h1>Delete reply</h1>") && confirm.body().contains("my reply"));
         WebClient.Page deleted = replierBrowser.post("/replies/" + reply + "/delete", Map.of());
         assertEquals(303, deleted.status());
         assertFalse(replierBrowser.get("/tweets/" + tweet).body().contains("my reply"));
