@@ -64,10 +64,12 @@ public final class ReplyPages {
     public void reply(Context ctx) {
         long tweetId = PathIds.id(ctx);
         String content = ctx.formParam("content") == null ? "" : ctx.formParam("content");
-        Form form = Form.empty().value("content", content);
+        String mediaUrl = ctx.formParam("media_url") == null ? "" : ctx.formParam("media_url").strip();
+        Form form = Form.empty().value("content", content).value("media_url", mediaUrl);
         Reply created;
         try {
-            created = replies.create(viewer(ctx), tweetId, new ReplyRequests.ReplyBody(content, false, null));
+            created = replies.create(viewer(ctx), tweetId, new ReplyRequests.ReplyBody(content, !mediaUrl.isEmpty(),
+                    mediaUrl.isEmpty() ? null : mediaUrl));
         } catch (ApiException e) {
             if (e.status() != 400) {
                 throw e; // the tweet is gone or hidden: the error page says so

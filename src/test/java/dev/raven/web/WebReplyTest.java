@@ -72,6 +72,22 @@ class WebReplyTest {
     }
 
     @Test
+    void aReplyCarriesAPictureAndABadUrlIsShownNextToItsField() {
+        TestUser author = social.user("pictured");
+        long tweet = social.tweet(author, "show me");
+        WebClient browser = browserOf(author);
+        browser.get("/tweets/" + tweet);
+        assertEquals(303, browser.post("/tweets/" + tweet + "/replies",
+                Map.of("content", "here", "media_url", "https://example.org/r.png")).status());
+        assertTrue(browser.get("/tweets/" + tweet).body().contains("<img class=\"media\" src=\"https://example.org/r.png\""));
+
+        WebClient.Page bad = browser.post("/tweets/" + tweet + "/replies",
+                Map.of("content", "kept", "media_url", "nope"));
+        assertEquals(422, bad.status());
+        assertTrue(bad.body().contains("id=\"media_url-error\"") && bad.body().contains("value=\"nope\""), bad.body());
+    }
+
+    @Test
     void aTooLongReplyKeepsItsTextWithAndWithoutHtmx() {
         TestUser author = social.user("short");
         long tweet = social.tweet(author, "be brief");
