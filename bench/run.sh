@@ -113,6 +113,22 @@ start_server() {
   echo "server did not become healthy" >&2; exit 1
 }
 
+# Browser sessions for the web scenarios: logs some timeline users in through the form
+# (each login costs a bcrypt hash) and keeps "user_id<TAB>cookie token" in web_users.tsv.
+web_sessions() {
+  local out="$RUN_DIR/fixtures/web_users.tsv" n=0
+  : > "$out"
+  while IFS=$'\t' read -r user_id _ username _; do
+    local token
+    token=$(curl -s -o /dev/null -D - --data-urlencode "username=$username" --data-urlencode "password=$PASSWORD" \
+      "http://127.0.0.1:$PORT/login" | tr -d '\r' | sed -n 's/^Set-Cookie: raven_session=\([^;]*\).*/\1/p')
+    [ -n "$token" ] && printf '%s\t%s\n' "$user_id" "$token" >> "$out"
+    n=$((n + 1))
+    [ "$n" -ge "${BENCH_WEB_USERS:-32}" ] && break
+  done < "$RUN_DIR/fixtures/timeline_users.tsv"
+  [ -s "$out" ] || { echo "no web session could be started" >&2; exit 1; }
+}
+
 stop_server() {
   PEAK_RSS_MB=$(awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$SERVER_PID/status" 2>/dev/null || echo "?")
   kill -TERM "$SERVER_PID" && wait "$SERVER_PID" || true
@@ -121,7 +137,7 @@ stop_server() {
 # Lets the JIT compile the hot paths first, so the first measured scenario is not penalised.
 warm_up() {
   local s
-  for s in baseline current_user get_tweet view_profile home_timeline; do
+  for s in baseline current_user get_tweet view_profile home_timeline web_home; do
     run_scenario "$s" 5s >/dev/null
   done
 }
@@ -159,8 +175,10 @@ full_run() {
   seed_dataset "$size"
   start_server "$size"
   echo "Server up in ${START_MS} ms on port $PORT; warming up" >&2
+  web_sessions
   warm_up
-  local reads=(baseline current_user home_timeline get_tweet view_profile get_tweets replies_list get_top)
+  local reads=(baseline current_user home_timeline web_home get_tweet web_tweet view_profile web_profile get_tweets
+               replies_list get_top)
   local writes=(like_toggle post_tweet post_reply login)
   local baseline_rps=0 login_rps=0
   {

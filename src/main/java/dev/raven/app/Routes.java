@@ -85,6 +85,7 @@ final class Routes {
         routes.get("/tweets/{id}/retweets", h.tweetPages()::retweeters, SIGNED_IN_PAGE);
         routes.get("/tweets/{id}/edit", h.tweetPages()::editPage, SIGNED_IN_PAGE);
         routes.post("/tweets/{id}/edit", h.tweetPages()::edit, SIGNED_IN_PAGE);
+        routes.get("/tweets/{id}/delete", h.tweetPages()::deletePage, SIGNED_IN_PAGE);
         routes.post("/tweets/{id}/delete", h.tweetPages()::delete, SIGNED_IN_PAGE);
         routes.post("/tweets/{id}/like", h.tweetPages()::toggleLike, SIGNED_IN_PAGE);
         routes.post("/tweets/{id}/retweet", h.tweetPages()::toggleRetweet, SIGNED_IN_PAGE);
@@ -92,6 +93,7 @@ final class Routes {
         routes.get("/tweets/{id}", h.replyPages()::tweetPage, SIGNED_IN_PAGE);
         routes.post("/tweets/{id}/replies", h.replyPages()::reply, SIGNED_IN_PAGE);
         routes.post("/replies/{id}/like", h.replyPages()::toggleLike, SIGNED_IN_PAGE);
+        routes.get("/replies/{id}/delete", h.replyPages()::deletePage, SIGNED_IN_PAGE);
         routes.post("/replies/{id}/delete", h.replyPages()::delete, SIGNED_IN_PAGE);
         routes.get("/users/{id}", h.profilePages()::profile, SIGNED_IN_PAGE);
         routes.post("/users/{id}/follow", h.profilePages()::toggleFollow, SIGNED_IN_PAGE);

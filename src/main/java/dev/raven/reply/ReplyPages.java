@@ -64,10 +64,12 @@ public final class ReplyPages {
     public void reply(Context ctx) {
         long tweetId = PathIds.id(ctx);
         String content = ctx.formParam("content") == null ? "" : ctx.formParam("content");
-        Form form = Form.empty().value("content", content);
+        String mediaUrl = ctx.formParam("media_url") == null ? "" : ctx.formParam("media_url").strip();
+        Form form = Form.empty().value("content", content).value("media_url", mediaUrl);
         Reply created;
         try {
-            created = replies.create(viewer(ctx), tweetId, new ReplyRequests.ReplyBody(content, false, null));
+            created = replies.create(viewer(ctx), tweetId, new ReplyRequests.ReplyBody(content, !mediaUrl.isEmpty(),
+                    mediaUrl.isEmpty() ? null : mediaUrl));
         } catch (ApiException e) {
             if (e.status() != 400) {
                 throw e; // the tweet is gone or hidden: the error page says so
@@ -101,7 +103,18 @@ public final class ReplyPages {
         Pages.seeOther(ctx, "/tweets/" + reply.tweetId());
     }
 
-    /** POST /replies/{id}/delete: by its author; the page asks first. */
+    /** GET /replies/{id}/delete: "are you sure?" for browsers without JavaScript. */
+    public void deletePage(Context ctx) {
+        Reply reply = replies.get(viewer(ctx), PathIds.id(ctx));
+        if (reply.userId() != viewer(ctx)) {
+            throw ApiException.forbidden("Only the author can delete this reply.");
+        }
+        pages.render(ctx, 200, "layout/confirm.jte", pages.page(ctx, "Delete reply"), Map.of(
+                "question", "Delete your reply \u201c" + reply.content() + "\u201d? This cannot be undone.",
+                "action", "/replies/" + reply.replyId() + "/delete", "cancel", "/tweets/" + reply.tweetId()));
+    }
+
+    /** POST /replies/{id}/delete: by its author, after the confirmation page or dialog. */
     public void delete(Context ctx) {
         long replyId = PathIds.id(ctx);
         long tweetId = replies.get(viewer(ctx), replyId).tweetId();

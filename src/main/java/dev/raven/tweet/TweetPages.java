@@ -182,7 +182,18 @@ public final class TweetPages {
                 Map.of("tweet", tweet, "form", form, "maxLength", maxLength));
     }
 
-    /** POST /tweets/{id}/delete: by the author; the page asks first (data-confirm). */
+    /** GET /tweets/{id}/delete: "are you sure?" for browsers without JavaScript (htmx asks with a dialog). */
+    public void deletePage(Context ctx) {
+        Tweet tweet = tweets.get(viewer(ctx), PathIds.id(ctx));
+        if (tweet.userId() != viewer(ctx)) {
+            throw ApiException.forbidden("Only the author can delete this tweet.");
+        }
+        pages.render(ctx, 200, "layout/confirm.jte", pages.page(ctx, "Delete tweet"), Map.of(
+                "question", "Delete your tweet \u201c" + tweet.content() + "\u201d? This cannot be undone.",
+                "action", "/tweets/" + tweet.tweetId() + "/delete", "cancel", "/tweets/" + tweet.tweetId()));
+    }
+
+    /** POST /tweets/{id}/delete: by the author, after the confirmation page or dialog. */
     public void delete(Context ctx) {
         long id = PathIds.id(ctx);
         tweets.delete(viewer(ctx), id);
@@ -191,8 +202,7 @@ public final class TweetPages {
             pages.render(ctx, 200, "tweet/deleted.jte", pages.page(ctx, "Home"), Map.of());
             return;
         }
-        String back = Pages.back(ctx, "/");
-        Pages.seeOther(ctx, back.equals("/tweets/" + id) ? "/" : back);
+        Pages.seeOther(ctx, "/users/" + viewer(ctx));
     }
 
     /** POST /tweets/{id}/like: like or unlike. */

@@ -107,10 +107,10 @@ class BrowserTest {
 
             // Deleting asks first: "no" keeps the tweet, "yes" removes it in place.
             a.resize(1000, 900);
-            a.find("#timeline article button.delete").click();
+            a.find("#timeline article a.delete").click();
             a.driver().switchTo().alert().dismiss();
             assertEquals(1, a.driver().findElements(By.cssSelector("#timeline article")).size());
-            a.find("#timeline article button.delete").click();
+            a.find("#timeline article a.delete").click();
             a.driver().switchTo().alert().accept();
             a.waitFor(d -> d.findElements(By.cssSelector("#timeline article")).isEmpty());
 
@@ -140,6 +140,15 @@ class BrowserTest {
             d.find("#timeline article button.save").click();
             d.waitFor(x -> x.findElement(By.cssSelector("#timeline article button.save"))
                     .getAttribute("aria-pressed").equals("true"));
+
+            // Without JavaScript, Delete opens a page that asks; its button deletes.
+            c.go("/");
+            c.find("#timeline article a.delete").click();
+            c.waitFor(x -> x.findElement(By.tagName("h1")).getText().equals("Delete tweet"));
+            c.find("main form button[type=submit]").click();
+            c.waitFor(x -> x.findElement(By.cssSelector("h1#profile-name")) != null);
+            c.go("/");
+            assertTrue(c.driver().findElements(By.cssSelector("#timeline article")).isEmpty());
         }
     }
 

@@ -72,6 +72,22 @@ class WebReplyTest {
     }
 
     @Test
+    void aReplyCarriesAPictureAndABadUrlIsShownNextToItsField() {
+        TestUser author = social.user("pictured");
+        long tweet = social.tweet(author, "show me");
+        WebClient browser = browserOf(author);
+        browser.get("/tweets/" + tweet);
+        assertEquals(303, browser.post("/tweets/" + tweet + "/replies",
+                Map.of("content", "here", "media_url", "https://example.org/r.png")).status());
+        assertTrue(browser.get("/tweets/" + tweet).body().contains("<img class=\"media\" src=\"https://example.org/r.png\""));
+
+        WebClient.Page bad = browser.post("/tweets/" + tweet + "/replies",
+                Map.of("content", "kept", "media_url", "nope"));
+        assertEquals(422, bad.status());
+        assertTrue(bad.body().contains("id=\"media_url-error\"") && bad.body().contains("value=\"nope\""), bad.body());
+    }
+
+    @Test
     void aTooLongReplyKeepsItsTextWithAndWithoutHtmx() {
         TestUser author = social.user("short");
         long tweet = social.tweet(author, "be brief");
@@ -135,6 +151,7 @@ class WebReplyTest {
         assertTrue(page.contains("aria-pressed=\"true\">Unlike <span class=\"count\">1</span>"), page);
         assertFalse(page.contains("/replies/" + reply + "/delete"), "only the reply's author may delete it");
         assertEquals(403, authorBrowser.post("/replies/" + reply + "/delete", Map.of()).status());
+        assertEquals(403, authorBrowser.get("/replies/" + reply + "/delete").status());
 
         WebClient.Page unliked = authorBrowser.postExactly("/replies/" + reply + "/like", Map.of(),
                 Map.of("HX-Request", "true", "X-CSRF-Token", authorBrowser.csrf()));
@@ -142,7 +159,9 @@ class WebReplyTest {
         assertTrue(unliked.body().contains("aria-pressed=\"false\">Like <span class=\"count\">0</span>"));
 
         WebClient replierBrowser = browserOf(replier);
-        assertTrue(replierBrowser.get("/tweets/" + tweet).body().contains("data-confirm=\"Delete this reply?\""));
+        assertTrue(replierBrowser.get("/tweets/" + tweet).body().contains("hx-confirm=\"Delete this reply?\""));
+        WebClient.Page confirm = replierBrowser.get("/replies/" + reply + "/delete");
+        assertTrue(confirm.body().contains("<h1>Delete reply</h1>") && confirm.body().contains("my reply"));
         WebClient.Page deleted = replierBrowser.post("/replies/" + reply + "/delete", Map.of());
         assertEquals(303, deleted.status());
         assertFalse(replierBrowser.get("/tweets/" + tweet).body().contains("my reply"));

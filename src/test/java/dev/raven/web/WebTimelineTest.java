@@ -196,22 +196,29 @@ class WebTimelineTest {
         other.post("/users/" + author.userId() + "/follow", Map.of());
         assertFalse(other.get("/").body().contains("/tweets/" + tweet + "/delete"), "no delete button for others");
         assertEquals(403, other.get("/tweets/" + tweet + "/edit").status());
+        assertEquals(403, other.get("/tweets/" + tweet + "/delete").status());
         assertEquals(403, other.post("/tweets/" + tweet + "/delete", Map.of()).status());
         assertEquals(200, api.get("/api/tweets/get_tweet/" + tweet + "/", author.access()).status());
     }
 
     @Test
-    void theAuthorDeletesATweetWithAndWithoutHtmx() {
+    void theAuthorDeletesATweetAfterAConfirmationPageOrInPlaceWithHtmx() {
         TestUser author = social.user("deleter");
         long plain = social.tweet(author, "delete me plainly");
         long swapped = social.tweet(author, "delete me in place");
         WebClient browser = browserOf(author);
         String home = browser.get("/").body();
-        assertTrue(home.contains("data-confirm=\"Delete this tweet?\""), "the browser asks first");
+        assertTrue(home.contains("href=\"/tweets/" + plain + "/delete\""), "without JS: a link to a confirmation");
+        assertTrue(home.contains("hx-confirm=\"Delete this tweet?\""), "with JS: a dialog");
 
-        WebClient.Page page = browser.post("/tweets/" + plain + "/delete", Map.of("back", "/tweets/" + plain));
+        WebClient.Page confirm = browser.get("/tweets/" + plain + "/delete");
+        assertEquals(200, confirm.status());
+        assertTrue(confirm.body().contains("<h1>Delete tweet</h1>") && confirm.body().contains("delete me plainly"));
+        assertEquals(200, api.get("/api/tweets/get_tweet/" + plain + "/", author.access()).status(), "asking deletes nothing");
+
+        WebClient.Page page = browser.post("/tweets/" + plain + "/delete", Map.of());
         assertEquals(303, page.status());
-        assertEquals("/", page.location(), "not back to the page of a deleted tweet");
+        assertEquals("/users/" + author.userId(), page.location());
         assertEquals(404, api.get("/api/tweets/get_tweet/" + plain + "/", author.access()).status());
 
         WebClient.Page htmx = browser.postExactly("/tweets/" + swapped + "/delete", Map.of(),
