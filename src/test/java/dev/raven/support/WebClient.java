@@ -33,6 +33,20 @@ public final class WebClient {
         return new WebClient(server.baseUrl());
     }
 
+    /** A browser signed in through the log-in form as a user made through the API. */
+    public static WebClient signedIn(TestServer server, TestUser user) {
+        return signedIn(server, user.username(), TestUser.PASSWORD);
+    }
+
+    public static WebClient signedIn(TestServer server, String username, String password) {
+        WebClient browser = of(server);
+        Page page = browser.logIn(username, password);
+        if (page.status() != 303) {
+            throw new AssertionError("log-in of " + username + " failed: " + page.status() + " " + page.body());
+        }
+        return browser;
+    }
+
     /** GET a page; remembers the CSRF token it carries. */
     public Page get(String path) {
         return get(path, Map.of());

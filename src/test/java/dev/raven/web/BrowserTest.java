@@ -5,10 +5,8 @@ import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import dev.raven.support.Api;
 import dev.raven.support.Browser;
-import dev.raven.support.Social;
 import dev.raven.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.raven.support.WithServer;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -16,7 +14,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,21 +23,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The web app in a real browser (Debian's headless Chromium): two people sign up, post,
  * follow and like with htmx, the same with JavaScript off, and axe-core checks every page.
  */
+@WithServer(value = {"tweet.max.length=120"}, social = true)
 class BrowserTest {
     /** target/screenshots, or docs/ with -Draven.update.screenshots=true (make screenshots). */
     private static final Path SHOTS = Boolean.getBoolean("raven.update.screenshots")
             ? Path.of("docs") : Path.of("target", "screenshots");
     private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = Social.startServer(Map.of("tweet.max.length", "120"));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     private static void signUp(Browser b, String name) {
         b.go("/signup");

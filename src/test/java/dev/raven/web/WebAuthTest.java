@@ -4,9 +4,8 @@ import dev.raven.support.Api;
 import dev.raven.support.Auth;
 import dev.raven.support.TestServer;
 import dev.raven.support.TestUser;
+import dev.raven.support.WithServer;
 import dev.raven.support.WebClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -20,20 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Sign up, log in and log out through the forms; browser sessions are login sessions. */
+@WithServer("ratelimit.enabled=false")
 class WebAuthTest {
     private static TestServer server;
     private static Api api;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(Map.of("ratelimit.enabled", "false"));
-        api = server.api();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void signUpThroughTheFormSignsInWithAnHttpOnlyLaxCookie() {

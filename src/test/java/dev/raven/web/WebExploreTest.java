@@ -4,9 +4,8 @@ import dev.raven.support.Api;
 import dev.raven.support.Social;
 import dev.raven.support.TestServer;
 import dev.raven.support.TestUser;
+import dev.raven.support.WithServer;
 import dev.raven.support.WebClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.URLEncoder;
@@ -20,35 +19,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Explore, people search and bookmarks in the browser. */
+@WithServer(social = true)
 class WebExploreTest {
     private static TestServer server;
     private static Api api;
     private static Social social;
-
-    @BeforeAll
-    static void start() {
-        server = Social.startServer();
-        api = server.api();
-        social = new Social(api);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    private static WebClient browserOf(TestUser user) {
-        WebClient browser = WebClient.of(server);
-        assertEquals(303, browser.logIn(user.username(), TestUser.PASSWORD).status());
-        return browser;
-    }
 
     @Test
     void exploreShowsPublicTweetsButNotAStrangersFollowersOnlyOnes() {
         TestUser author = social.user("explored");
         social.tweet(author, "public for explore");
         social.privateTweet(author, "private from explore");
-        WebClient browser = browserOf(social.user("explorer"));
+        WebClient browser = WebClient.signedIn(server, social.user("explorer"));
         for (String tab : new String[]{"top", "latest"}) {
             String page = browser.get("/explore?tab=" + tab).body();
             assertTrue(page.contains("public for explore"), tab + ": " + page);
@@ -63,7 +45,7 @@ class WebExploreTest {
         for (int i = 1; i <= 21; i++) {
             social.tweet(author, "busy " + i);
         }
-        WebClient browser = browserOf(social.user("onlooker")); // explore leaves out one's own tweets
+        WebClient browser = WebClient.signedIn(server, social.user("onlooker")); // explore leaves out one's own tweets
         String first = browser.get("/explore?tab=latest").body();
         Matcher more = Pattern.compile("href=\"(/explore\\?tab=latest&(?:amp;)?cursor=[A-Za-z0-9_-]+)\"").matcher(first);
         assertTrue(more.find(), first);
@@ -76,7 +58,7 @@ class WebExploreTest {
     @Test
     void searchFindsPeopleAndSaysWhatIsWrongWithAnEmptySearch() {
         TestUser target = social.user("findable");
-        WebClient browser = browserOf(social.user("searcher"));
+        WebClient browser = WebClient.signedIn(server, social.user("searcher"));
 
         String page = browser.get("/search?q=" + URLEncoder.encode("@" + target.username(), StandardCharsets.UTF_8)).body();
         assertTrue(page.contains("<a href=\"/users/" + target.userId() + "\">Alias of " + target.username() + "</a>"),
@@ -99,7 +81,7 @@ class WebExploreTest {
         long saved = social.tweet(author, "keep this");
         social.tweet(author, "not this");
         TestUser reader = social.user("saver");
-        WebClient browser = browserOf(reader);
+        WebClient browser = WebClient.signedIn(server, reader);
         assertTrue(browser.get("/bookmarks").body().contains("No saved tweets"));
 
         assertEquals(303, browser.post("/tweets/" + saved + "/save", Map.of("back", "/bookmarks")).status());
@@ -111,7 +93,7 @@ class WebExploreTest {
 
     @Test
     void theNavigationLinksEveryPage() {
-        String home = browserOf(social.user("navigator")).get("/").body();
+        String home = WebClient.signedIn(server, social.user("navigator")).get("/").body();
         for (String href : new String[]{"/", "/explore", "/search", "/bookmarks"}) {
             assertTrue(home.contains("<a href=\"" + href + "\">"), href);
         }

@@ -4,9 +4,8 @@ import dev.raven.support.Api;
 import dev.raven.support.Social;
 import dev.raven.support.TestServer;
 import dev.raven.support.TestUser;
+import dev.raven.support.WithServer;
 import dev.raven.support.WebClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -16,35 +15,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Profile pages: follow and unfollow with and without JavaScript, and what a stranger sees. */
+@WithServer(social = true)
 class WebProfileTest {
     private static TestServer server;
     private static Api api;
     private static Social social;
-
-    @BeforeAll
-    static void start() {
-        server = Social.startServer();
-        api = server.api();
-        social = new Social(api);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    private static WebClient browserOf(TestUser user) {
-        WebClient browser = WebClient.of(server);
-        assertEquals(303, browser.logIn(user.username(), TestUser.PASSWORD).status());
-        return browser;
-    }
 
     @Test
     void followingThroughThePlainFormFollowsAndShowsTheirTweetsAtHome() {
         TestUser author = social.user("followed");
         TestUser reader = social.user("follower");
         social.tweet(author, "hello followers");
-        WebClient browser = browserOf(reader);
+        WebClient browser = WebClient.signedIn(server, reader);
 
         String profile = browser.get("/users/" + author.userId()).body();
         assertTrue(profile.contains("<h1 id=\"profile-name\">Alias of " + author.username()), profile);
@@ -63,7 +45,7 @@ class WebProfileTest {
     @Test
     void withHtmxFollowingAnswersTheButtonAndTheNewFollowerCount() {
         TestUser author = social.user("counted");
-        WebClient browser = browserOf(social.user("fan"));
+        WebClient browser = WebClient.signedIn(server, social.user("fan"));
         browser.get("/users/" + author.userId());
         WebClient.Page page = browser.postExactly("/users/" + author.userId() + "/follow", Map.of(),
                 Map.of("HX-Request", "true", "X-CSRF-Token", browser.csrf()));
@@ -81,10 +63,10 @@ class WebProfileTest {
         TestUser follower = social.user("insider");
         social.follow(follower, author);
 
-        String strangers = browserOf(social.user("outsider")).get("/users/" + author.userId()).body();
+        String strangers = WebClient.signedIn(server, social.user("outsider")).get("/users/" + author.userId()).body();
         assertTrue(strangers.contains("for everyone"));
         assertFalse(strangers.contains("for followers"));
-        assertTrue(browserOf(follower).get("/users/" + author.userId()).body().contains("for followers"));
+        assertTrue(WebClient.signedIn(server, follower).get("/users/" + author.userId()).body().contains("for followers"));
     }
 
     @Test
@@ -92,7 +74,7 @@ class WebProfileTest {
         TestUser star = social.user("star");
         TestUser fan = social.user("devotee");
         social.follow(fan, star);
-        WebClient browser = browserOf(fan);
+        WebClient browser = WebClient.signedIn(server, fan);
         assertTrue(browser.get("/users/" + star.userId()).body()
                 .contains("href=\"/users/" + star.userId() + "/followers\""));
         String followers = browser.get("/users/" + star.userId() + "/followers").body();
@@ -115,7 +97,7 @@ class WebProfileTest {
         TestUser friend = social.user("friendly");
         social.follow(owner, other);
         social.like(owner, secret);
-        WebClient stranger = browserOf(friend);
+        WebClient stranger = WebClient.signedIn(server, friend);
 
         String replies = stranger.get("/users/" + owner.userId() + "/with_replies").body();
         assertTrue(replies.contains("my reply to it") && replies.contains("a picture"), replies);
@@ -135,13 +117,13 @@ class WebProfileTest {
     @Test
     void onesOwnProfileHasNoFollowButton() {
         TestUser me = social.user("self");
-        String page = browserOf(me).get("/users/" + me.userId()).body();
+        String page = WebClient.signedIn(server, me).get("/users/" + me.userId()).body();
         assertFalse(page.contains("id=\"follow\""));
     }
 
     @Test
     void anUnknownUserIsANotFoundPage() {
-        WebClient.Page page = browserOf(social.user("looker")).get("/users/987654321");
+        WebClient.Page page = WebClient.signedIn(server, social.user("looker")).get("/users/987654321");
         assertEquals(404, page.status());
         assertTrue(page.body().contains("<h1>Not found</h1>"));
     }

@@ -4,9 +4,8 @@ import dev.raven.support.Api;
 import dev.raven.support.Social;
 import dev.raven.support.TestServer;
 import dev.raven.support.TestUser;
+import dev.raven.support.WithServer;
 import dev.raven.support.WebClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -18,28 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The tweet page: the tweet, its replies and the reply box, with and without htmx. */
+@WithServer(value = {"tweet.max.length=50"}, social = true)
 class WebReplyTest {
     private static TestServer server;
     private static Api api;
     private static Social social;
-
-    @BeforeAll
-    static void start() {
-        server = Social.startServer(Map.of("tweet.max.length", "50"));
-        api = server.api();
-        social = new Social(api);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    private static WebClient browserOf(TestUser user) {
-        WebClient browser = WebClient.of(server);
-        assertEquals(303, browser.logIn(user.username(), TestUser.PASSWORD).status());
-        return browser;
-    }
 
     @Test
     void theTweetPageShowsTheTweetAndItsRepliesAndLinksFromTheTimeline() {
@@ -48,7 +30,7 @@ class WebReplyTest {
         TestUser replier = social.user("answerer");
         social.reply(replier, tweet, "I agree <i>fully</i>");
 
-        WebClient browser = browserOf(author);
+        WebClient browser = WebClient.signedIn(server, author);
         assertTrue(browser.get("/").body().contains("href=\"/tweets/" + tweet + "\""), "the timeline links to it");
         String page = browser.get("/tweets/" + tweet).body();
         assertTrue(page.contains("<h1>Tweet by Alias of " + author.username() + "</h1>"), page);
@@ -61,7 +43,7 @@ class WebReplyTest {
     void replyingThroughThePlainFormAddsTheReply() {
         TestUser author = social.user("asker");
         long tweet = social.tweet(author, "question");
-        WebClient browser = browserOf(social.user("helper"));
+        WebClient browser = WebClient.signedIn(server, social.user("helper"));
         browser.get("/tweets/" + tweet);
 
         WebClient.Page posted = browser.post("/tweets/" + tweet + "/replies", Map.of("content", "an answer"));
@@ -75,7 +57,7 @@ class WebReplyTest {
     void aReplyCarriesAPictureAndABadUrlIsShownNextToItsField() {
         TestUser author = social.user("pictured");
         long tweet = social.tweet(author, "show me");
-        WebClient browser = browserOf(author);
+        WebClient browser = WebClient.signedIn(server, author);
         browser.get("/tweets/" + tweet);
         assertEquals(303, browser.post("/tweets/" + tweet + "/replies",
                 Map.of("content", "here", "media_url", "https://example.org/r.png")).status());
@@ -91,7 +73,7 @@ class WebReplyTest {
     void aTooLongReplyKeepsItsTextWithAndWithoutHtmx() {
         TestUser author = social.user("short");
         long tweet = social.tweet(author, "be brief");
-        WebClient browser = browserOf(author);
+        WebClient browser = WebClient.signedIn(server, author);
         browser.get("/tweets/" + tweet);
         String text = "y".repeat(51);
 
@@ -111,7 +93,7 @@ class WebReplyTest {
     void withHtmxAReplyAnswersTheEmptyBoxAndTheReplyOutOfBand() {
         TestUser author = social.user("swapper");
         long tweet = social.tweet(author, "swap it");
-        WebClient browser = browserOf(author);
+        WebClient browser = WebClient.signedIn(server, author);
         browser.get("/tweets/" + tweet);
         WebClient.Page page = browser.postExactly("/tweets/" + tweet + "/replies",
                 Map.of("content", "in place", "_csrf", browser.csrf()), Map.of("HX-Request", "true"));
@@ -125,7 +107,7 @@ class WebReplyTest {
     void aFollowersOnlyTweetPageIsNotFoundForAStranger() {
         TestUser author = social.user("closed");
         long secret = social.privateTweet(author, "only friends");
-        WebClient stranger = browserOf(social.user("passerby"));
+        WebClient stranger = WebClient.signedIn(server, social.user("passerby"));
         WebClient.Page page = stranger.get("/tweets/" + secret);
         assertEquals(404, page.status());
         assertFalse(page.body().contains("only friends"));
@@ -133,7 +115,7 @@ class WebReplyTest {
 
         TestUser follower = social.user("friend");
         social.follow(follower, author);
-        assertTrue(browserOf(follower).get("/tweets/" + secret).body().contains("only friends"));
+        assertTrue(WebClient.signedIn(server, follower).get("/tweets/" + secret).body().contains("only friends"));
     }
 
     @Test
@@ -142,7 +124,7 @@ class WebReplyTest {
         long tweet = social.tweet(author, "thread");
         TestUser replier = social.user("replier");
         long reply = social.reply(replier, tweet, "my reply");
-        WebClient authorBrowser = browserOf(author);
+        WebClient authorBrowser = WebClient.signedIn(server, author);
 
         WebClient.Page liked = authorBrowser.post("/replies/" + reply + "/like", Map.of());
         assertEquals(303, liked.status());
@@ -158,7 +140,7 @@ class WebReplyTest {
         assertTrue(unliked.body().startsWith("<article class=\"reply card\" id=\"reply-" + reply + "\""), unliked.body());
         assertTrue(unliked.body().contains("aria-pressed=\"false\">Like <span class=\"count\">0</span>"));
 
-        WebClient replierBrowser = browserOf(replier);
+        WebClient replierBrowser = WebClient.signedIn(server, replier);
         assertTrue(replierBrowser.get("/tweets/" + tweet).body().contains("hx-confirm=\"Delete this reply?\""));
         WebClient.Page confirm = replierBrowser.get("/replies/" + reply + "/delete");
         assertTrue(confirm.body().contains("<h1>Delete reply</h1>") && confirm.body().contains("my reply"));
@@ -176,7 +158,7 @@ class WebReplyTest {
         TestUser sharer = social.user("sharer");
         social.like(fan, tweet);
         assertEquals(202, social.retweet(sharer, tweet).status());
-        WebClient browser = browserOf(author);
+        WebClient browser = WebClient.signedIn(server, author);
 
         assertTrue(browser.get("/tweets/" + tweet).body().contains("href=\"/tweets/" + tweet + "/likes\""));
         String likes = browser.get("/tweets/" + tweet + "/likes").body();
@@ -186,7 +168,7 @@ class WebReplyTest {
         assertTrue(retweets.contains("<h1>Retweeted by</h1>") && retweets.contains("/users/" + sharer.userId()));
 
         long secret = social.privateTweet(author, "hidden");
-        assertEquals(404, browserOf(social.user("outsider")).get("/tweets/" + secret + "/likes").status());
+        assertEquals(404, WebClient.signedIn(server, social.user("outsider")).get("/tweets/" + secret + "/likes").status());
     }
 
     @Test
@@ -196,7 +178,7 @@ class WebReplyTest {
         for (int i = 1; i <= 23; i++) {
             social.reply(author, tweet, "reply " + i);
         }
-        WebClient browser = browserOf(author);
+        WebClient browser = WebClient.signedIn(server, author);
         String first = browser.get("/tweets/" + tweet).body();
         assertEquals(20, first.split("<article class=\"reply", -1).length - 1);
         Matcher more = Pattern.compile("href=\"(/tweets/" + tweet + "\\?cursor=[A-Za-z0-9_-]+)\"").matcher(first);

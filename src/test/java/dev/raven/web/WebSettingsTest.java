@@ -5,9 +5,8 @@ import dev.raven.support.Auth;
 import dev.raven.support.Social;
 import dev.raven.support.TestServer;
 import dev.raven.support.TestUser;
+import dev.raven.support.WithServer;
 import dev.raven.support.WebClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -17,32 +16,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The settings page: profile, account and theme, password, log out everywhere, delete. */
+@WithServer(social = true)
 class WebSettingsTest {
     private static TestServer server;
     private static Api api;
     private static Social social;
-
-    @BeforeAll
-    static void start() {
-        server = Social.startServer();
-        api = server.api();
-        social = new Social(api);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    private static WebClient browserOf(TestUser user) {
-        return browserOf(user.username(), TestUser.PASSWORD);
-    }
-
-    private static WebClient browserOf(String username, String password) {
-        WebClient browser = WebClient.of(server);
-        assertEquals(303, browser.logIn(username, password).status());
-        return browser;
-    }
 
     private static boolean signedIn(WebClient browser) {
         return browser.get("/").body().contains("<h1>Home</h1>");
@@ -51,7 +29,7 @@ class WebSettingsTest {
     @Test
     void profileFieldsAreSavedAndABadOneIsShownWithTheInputKept() {
         TestUser user = social.user("editor");
-        WebClient browser = browserOf(user);
+        WebClient browser = WebClient.signedIn(server, user);
         assertTrue(browser.get("/settings").body().contains("value=\"Alias of " + user.username() + "\""));
 
         WebClient.Page saved = browser.post("/settings/profile", Map.of("alias", "New Name", "bio", "Hello <there>",
@@ -75,7 +53,7 @@ class WebSettingsTest {
     void theThemeIsTheAccountsModeAndATakenUsernameIsRefused() {
         TestUser user = social.user("themed");
         TestUser other = social.user("taken");
-        WebClient browser = browserOf(user);
+        WebClient browser = WebClient.signedIn(server, user);
         assertEquals(303, browser.post("/settings/account", Map.of("username", user.username(),
                 "email", user.username() + "@example.org", "mode", "dark")).status());
         assertTrue(browser.get("/").body().contains("<html lang=\"en\" data-theme=\"dark\">"));
@@ -90,8 +68,8 @@ class WebSettingsTest {
     @Test
     void changingThePasswordKeepsThisBrowserAndEndsTheOtherSessions() {
         TestUser user = social.user("rotator");
-        WebClient browser = browserOf(user);
-        WebClient elsewhere = browserOf(user);
+        WebClient browser = WebClient.signedIn(server, user);
+        WebClient elsewhere = WebClient.signedIn(server, user);
 
         WebClient.Page wrong = browser.post("/settings/password",
                 Map.of("current_password", "not-it-at-all", "new_password", "a-brand-new-password"));
@@ -110,8 +88,8 @@ class WebSettingsTest {
     @Test
     void logOutEverywhereEndsEverySessionThisOneToo() {
         TestUser user = social.user("everywhere");
-        WebClient browser = browserOf(user);
-        WebClient elsewhere = browserOf(user);
+        WebClient browser = WebClient.signedIn(server, user);
+        WebClient elsewhere = WebClient.signedIn(server, user);
         WebClient.Page out = browser.post("/settings/logout-all", Map.of());
         assertEquals(303, out.status());
         assertFalse(signedIn(browser));
@@ -122,7 +100,7 @@ class WebSettingsTest {
     @Test
     void deletingTheAccountAsksForThePassword() {
         TestUser user = social.user("leaving");
-        WebClient browser = browserOf(user);
+        WebClient browser = WebClient.signedIn(server, user);
         assertTrue(browser.get("/settings").body().contains("data-confirm="), "the browser asks first");
 
         WebClient.Page wrong = browser.post("/settings/delete", Map.of("password", "wrong-password"));

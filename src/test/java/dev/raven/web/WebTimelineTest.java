@@ -4,9 +4,8 @@ import dev.raven.support.Api;
 import dev.raven.support.Social;
 import dev.raven.support.TestServer;
 import dev.raven.support.TestUser;
+import dev.raven.support.WithServer;
 import dev.raven.support.WebClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -18,34 +17,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The home page with JavaScript off (plain form posts) and with htmx (fragments). */
+@WithServer(value = {"tweet.max.length=40"}, social = true)
 class WebTimelineTest {
     private static TestServer server;
     private static Api api;
     private static Social social;
 
-    @BeforeAll
-    static void start() {
-        server = Social.startServer(Map.of("tweet.max.length", "40"));
-        api = server.api();
-        social = new Social(api);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    /** A browser signed in as a user made through the API (so tests can use both). */
-    private static WebClient browserOf(TestUser user) {
-        WebClient browser = WebClient.of(server);
-        assertEquals(303, browser.logIn(user.username(), TestUser.PASSWORD).status());
-        return browser;
-    }
-
     @Test
     void postingThroughTheFormPutsTheTweetOnTheHomePageEscaped() {
         TestUser author = social.user("poster");
-        WebClient browser = browserOf(author);
+        WebClient browser = WebClient.signedIn(server, author);
 
         WebClient.Page posted = browser.post("/tweets", Map.of("content", "<b>bold</b> & plain"));
         assertEquals(303, posted.status());
@@ -60,7 +41,7 @@ class WebTimelineTest {
     @Test
     void aPictureUrlIsAttachedAndShownAndABadOneIsRefusedNextToItsField() {
         TestUser author = social.user("photographer");
-        WebClient browser = browserOf(author);
+        WebClient browser = WebClient.signedIn(server, author);
         assertEquals(303, browser.post("/tweets", Map.of("content", "look",
                 "media_url", "https://example.org/cat.png")).status());
         String home = browser.get("/").body();
@@ -76,7 +57,7 @@ class WebTimelineTest {
     @Test
     void aTooLongTweetIsRefusedWithTheTextKeptAndTheLimitShown() {
         TestUser author = social.user("wordy");
-        WebClient browser = browserOf(author);
+        WebClient browser = WebClient.signedIn(server, author);
         String text = "x".repeat(41);
 
         WebClient.Page page = browser.post("/tweets", Map.of("content", text));
@@ -95,7 +76,7 @@ class WebTimelineTest {
     @Test
     void withHtmxPostingAnswersTheEmptyBoxAndTheNewTweetOutOfBand() {
         TestUser author = social.user("htmxer");
-        WebClient browser = browserOf(author);
+        WebClient browser = WebClient.signedIn(server, author);
         WebClient.Page page = browser.postExactly("/tweets", Map.of("content", "via htmx", "_csrf", browser.csrf()),
                 Map.of("HX-Request", "true"));
         assertEquals(200, page.status());
@@ -113,13 +94,13 @@ class WebTimelineTest {
         social.follow(follower, author);
         social.follow(stranger, follower); // the stranger sees the follower's retweets, not the author's private tweets
 
-        WebClient authorBrowser = browserOf(author);
+        WebClient authorBrowser = WebClient.signedIn(server, author);
         assertEquals(303, authorBrowser.post("/tweets",
                 Map.of("content", "for followers", "followers_only", "on")).status());
 
         assertTrue(authorBrowser.get("/").body().contains("Followers only"), "the author sees the badge");
-        assertTrue(browserOf(follower).get("/").body().contains("for followers"));
-        assertFalse(browserOf(stranger).get("/").body().contains("for followers"));
+        assertTrue(WebClient.signedIn(server, follower).get("/").body().contains("for followers"));
+        assertFalse(WebClient.signedIn(server, stranger).get("/").body().contains("for followers"));
     }
 
     @Test
@@ -128,7 +109,7 @@ class WebTimelineTest {
         TestUser reader = social.user("reader");
         social.follow(reader, author);
         long tweet = social.tweet(author, "like me");
-        WebClient browser = browserOf(reader);
+        WebClient browser = WebClient.signedIn(server, reader);
 
         for (String verb : new String[]{"like", "retweet", "save"}) {
             WebClient.Page page = browser.post("/tweets/" + tweet + "/" + verb, Map.of("back", "/"));
@@ -158,7 +139,7 @@ class WebTimelineTest {
     void withHtmxALikeAnswersTheActionBarWithTheNewCount() {
         TestUser author = social.user("counted");
         long tweet = social.tweet(author, "count me");
-        WebClient browser = browserOf(author);
+        WebClient browser = WebClient.signedIn(server, author);
 
         WebClient.Page page = browser.postExactly("/tweets/" + tweet + "/like", Map.of(),
                 Map.of("HX-Request", "true", "X-CSRF-Token", browser.csrf()));
@@ -172,7 +153,7 @@ class WebTimelineTest {
     void theAuthorEditsATweetAndAFailedEditKeepsTheText() {
         TestUser author = social.user("reviser");
         long tweet = social.tweet(author, "first draft");
-        WebClient browser = browserOf(author);
+        WebClient browser = WebClient.signedIn(server, author);
         assertTrue(browser.get("/").body().contains("href=\"/tweets/" + tweet + "/edit\""), "an edit link");
         assertTrue(browser.get("/tweets/" + tweet + "/edit").body().contains(">first draft</textarea>"));
 
@@ -192,7 +173,7 @@ class WebTimelineTest {
     void onlyTheAuthorMayEditOrDeleteAndSeesTheButtons() {
         TestUser author = social.user("owner");
         long tweet = social.tweet(author, "mine alone");
-        WebClient other = browserOf(social.user("notowner"));
+        WebClient other = WebClient.signedIn(server, social.user("notowner"));
         other.post("/users/" + author.userId() + "/follow", Map.of());
         assertFalse(other.get("/").body().contains("/tweets/" + tweet + "/delete"), "no delete button for others");
         assertEquals(403, other.get("/tweets/" + tweet + "/edit").status());
@@ -206,7 +187,7 @@ class WebTimelineTest {
         TestUser author = social.user("deleter");
         long plain = social.tweet(author, "delete me plainly");
         long swapped = social.tweet(author, "delete me in place");
-        WebClient browser = browserOf(author);
+        WebClient browser = WebClient.signedIn(server, author);
         String home = browser.get("/").body();
         assertTrue(home.contains("href=\"/tweets/" + plain + "/delete\""), "without JS: a link to a confirmation");
         assertTrue(home.contains("hx-confirm=\"Delete this tweet?\""), "with JS: a dialog");
@@ -232,7 +213,7 @@ class WebTimelineTest {
     void aTweetOneMayNotSeeIsANotFoundPage() {
         TestUser author = social.user("hidden");
         long secret = social.privateTweet(author, "secret");
-        WebClient.Page page = browserOf(social.user("nosy")).post("/tweets/" + secret + "/like", Map.of());
+        WebClient.Page page = WebClient.signedIn(server, social.user("nosy")).post("/tweets/" + secret + "/like", Map.of());
         assertEquals(404, page.status());
         assertTrue(page.body().contains("<h1>Not found</h1>"));
     }
@@ -246,7 +227,7 @@ class WebTimelineTest {
         long tweet = social.tweet(author, "worth sharing");
         assertEquals(202, api.post("/api/tweets/retweet_list/" + tweet + "/", null, retweeter.access()).status());
 
-        String home = browserOf(reader).get("/").body();
+        String home = WebClient.signedIn(server, reader).get("/").body();
         assertTrue(home.contains("Retweeted by <a href=\"/users/" + retweeter.userId() + "\">"), home);
         assertTrue(home.contains("worth sharing"));
     }
@@ -257,7 +238,7 @@ class WebTimelineTest {
         for (int i = 1; i <= 25; i++) {
             social.tweet(author, "number " + i);
         }
-        WebClient browser = browserOf(author);
+        WebClient browser = WebClient.signedIn(server, author);
         String first = browser.get("/").body();
         assertEquals(20, count(first, "<article class=\"tweet"));
         assertTrue(first.contains("number 25") && !first.contains("number 5<"), "newest first");
@@ -279,7 +260,7 @@ class WebTimelineTest {
     void anEmptyTimelineSaysWhatToDo() {
         TestUser popular = social.user("popular");
         social.follow(social.user("fan"), popular);
-        String home = browserOf(social.user("newcomer")).get("/").body();
+        String home = WebClient.signedIn(server, social.user("newcomer")).get("/").body();
         assertTrue(home.contains("Your timeline is empty"), home);
         assertTrue(home.contains("Who to follow"), "suggestions: " + home);
     }
