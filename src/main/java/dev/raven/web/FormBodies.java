@@ -76,6 +76,7 @@ final class FormBodies {
         return Character.digit(b, 16);
     }
 
+    /** Valid UTF-8 without NUL, which PostgreSQL cannot store (as the JSON API refuses it too). */
     private static void requireText(byte[] bytes) {
         try {
             StandardCharsets.UTF_8.newDecoder()
@@ -84,6 +85,11 @@ final class FormBodies {
                     .decode(ByteBuffer.wrap(bytes));
         } catch (CharacterCodingException e) {
             throw new ApiException(400, "invalid_text", "The form's text is not valid UTF-8.");
+        }
+        for (byte b : bytes) {
+            if (b == 0) {
+                throw new ApiException(400, "invalid_text", "The form's text contains a NUL character.");
+            }
         }
     }
 }

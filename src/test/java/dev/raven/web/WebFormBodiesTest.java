@@ -101,4 +101,14 @@ class WebFormBodiesTest {
         assertNothingPosted("byte");
         assertNothingPosted("here");
     }
+
+    @Test
+    void aNulCharacterIs400OnEveryDatabase() {
+        assertErrorPage(postTweet("application/x-www-form-urlencoded", "content=nul%00inside".getBytes(
+                StandardCharsets.US_ASCII)), 400);
+        assertErrorPage(postTweet("application/x-www-form-urlencoded", "content=rawzq\u0000nul".getBytes(
+                StandardCharsets.ISO_8859_1)), 400);
+        assertNothingPosted("inside");
+        assertNothingPosted("rawzq");
+    }
 }
