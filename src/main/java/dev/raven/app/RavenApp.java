@@ -40,6 +40,7 @@ import dev.raven.tweet.Reactions;
 import dev.raven.tweet.TweetHandler;
 import dev.raven.tweet.TweetLists;
 import dev.raven.tweet.Tweets;
+import dev.raven.timeline.FanOutWorker;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.json.JavalinJackson;
@@ -64,19 +65,25 @@ public final class RavenApp implements AutoCloseable {
     private final Database database;
     private final Javalin javalin;
     private final ScheduledExecutorService housekeeping;
+    private final FanOutWorker fanOut;
 
-    private RavenApp(RavenConfig config, Database database, Javalin javalin, ScheduledExecutorService housekeeping) {
+    private RavenApp(RavenConfig config, Database database, Javalin javalin, ScheduledExecutorService housekeeping,
+                     FanOutWorker fanOut) {
         this.config = config;
         this.database = database;
         this.javalin = javalin;
         this.housekeeping = housekeeping;
+        this.fanOut = fanOut;
     }
 
     /** Opens the database, runs migrations and starts serving. */
     public static RavenApp start(RavenConfig config) {
         Clock clock = Clock.systemUTC();
         Database database = Database.open(config);
+        FanOutWorker fanOut = null;
         try {
+            // Resumes whatever fan-out a previous run left queued.
+            fanOut = FanOutWorker.start(database.jdbi(), database.newBackgroundJdbi(), config.timeline());
             String secret = JwtSecret.resolve(config.jwtSecret(), config.dataDir());
             ObjectMapper mapper = Json.newMapper();
             Bodies bodies = new Bodies(mapper);
@@ -118,8 +125,11 @@ public final class RavenApp implements AutoCloseable {
                 return t;
             });
             housekeeping.scheduleWithFixedDelay(() -> purge(sessions), 1, 60, TimeUnit.MINUTES);
-            return new RavenApp(config, database, javalin, housekeeping);
+            return new RavenApp(config, database, javalin, housekeeping, fanOut);
         } catch (RuntimeException e) {
+            if (fanOut != null) {
+                fanOut.close();
+            }
             database.close();
             throw e;
         }
@@ -172,6 +182,7 @@ public final class RavenApp implements AutoCloseable {
     public void close() {
         housekeeping.shutdownNow();
         javalin.stop();
+        fanOut.close();
         database.close();
     }
 }

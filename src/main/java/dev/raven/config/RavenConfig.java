@@ -1,5 +1,7 @@
 package dev.raven.config;
 
+import dev.raven.timeline.TimelineSettings;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +33,8 @@ public record RavenConfig(
         RateLimitSettings rateLimits,
         String instanceName,
         int tweetMaxLength,
-        Duration exploreWindow) {
+        Duration exploreWindow,
+        TimelineSettings timeline) {
 
     /** The embedded database's file name in data.dir, without H2's .mv.db suffix. */
     public static final String EMBEDDED_DB_NAME = "raven";
@@ -106,7 +109,9 @@ public record RavenConfig(
                 limits,
                 p.text("instance.name", false),
                 p.integer("tweet.max.length", 1, 100_000),
-                p.duration("explore.window"));
+                p.duration("explore.window"),
+                new TimelineSettings(p.integer("timeline.length", 10, 100_000),
+                        p.integer("timeline.fanout.max.followers", 0, 100_000_000)));
     }
 
     /** The JDBC URL in use: the configured one, or the embedded H2 file under data.dir. */
