@@ -83,7 +83,7 @@ public final class HomeTimeline {
     }
 
     /** The page's entries (one more than the page, if there are): fanned out where they are complete. */
-    private List<TimelineDao.Entry> entries(TimelineDao dao, long viewer, Paging.PageRequest page) {
+    List<TimelineDao.Entry> entries(TimelineDao dao, long viewer, Paging.PageRequest page) {
         TimelineDao.ReaderState state = dao.readerState(viewer);
         Instant horizon = state.completeFrom() == null ? BEGINNING : state.completeFrom();
         if (horizon.isAfter(clock.instant()) || page.beforeAt().isBefore(horizon)) {

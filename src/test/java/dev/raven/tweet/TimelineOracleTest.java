@@ -1,7 +1,6 @@
 package dev.raven.tweet;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.raven.http.Paging;
 import dev.raven.support.Api;
 import dev.raven.support.Social;
 import dev.raven.support.TestServer;
@@ -11,7 +10,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -121,25 +119,7 @@ class TimelineOracleTest {
             JsonNode by = item.get("retweeted_by");
             actual.add(item.get("tweet_id").asLong() + (by.isNull() ? "" : " by " + by.get("user_id").asLong()));
         }
-        assertEquals(pullQuery(reader.userId()), actual, "timeline of user " + reader.userId());
-    }
-
-    /** The pull query (the timeline before fan-out), paged with the same keyset. */
-    static List<String> pullQuery(long reader) {
-        HomeTimeline pull = new HomeTimeline(jdbi, Clock.systemUTC());
-        List<String> all = new ArrayList<>();
-        Paging.Cursor after = null;
-        while (true) {
-            Paging.PageRequest page = new Paging.PageRequest(PAGE, after);
-            List<TimelineDao.Entry> rows = jdbi.withExtension(TimelineDao.class, d -> pull.pullEntries(d, reader, page));
-            List<TimelineDao.Entry> onPage = rows.size() > PAGE ? rows.subList(0, PAGE) : rows;
-            onPage.forEach(e -> all.add(e.tweetId() + (e.retweeterId() == null ? "" : " by " + e.retweeterId())));
-            if (rows.size() <= PAGE) {
-                return all;
-            }
-            TimelineDao.Entry last = onPage.get(PAGE - 1);
-            after = HomeTimeline.cursor(last);
-        }
+        assertEquals(TimelineOracle.pullQuery(jdbi, reader.userId(), PAGE), actual, "timeline of user " + reader.userId());
     }
 
     private static void toggleFollow(List<TestUser> users, Set<String> follows, Random random) {
