@@ -177,6 +177,11 @@ public final class RavenApp implements AutoCloseable {
         return database;
     }
 
+    /** This instance's fan-out worker (tests stop it to leave jobs queued, and count its jobs). */
+    public FanOutWorker fanOut() {
+        return fanOut;
+    }
+
     /** Stops accepting, lets in-flight requests finish, then closes the database. */
     @Override
     public void close() {

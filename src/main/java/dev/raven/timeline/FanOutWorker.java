@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * This instance's fan-out worker: one thread that claims queued jobs (FOR UPDATE SKIP
@@ -23,6 +24,7 @@ public final class FanOutWorker implements AutoCloseable {
     private final TimelineWriter writer;
     private final FanOutSignal.Progress progress;
     private final Thread thread;
+    private final AtomicLong jobsRun = new AtomicLong();
     private volatile boolean running = true;
 
     private FanOutWorker(Jdbi requests, Jdbi work, TimelineSettings settings) {
@@ -77,9 +79,15 @@ public final class FanOutWorker implements AutoCloseable {
             }
             if (!jobs.isEmpty()) {
                 dao.done(jobs.stream().map(TimelineWriteDao.Job::id).toList());
+                h.afterCommit(() -> jobsRun.addAndGet(jobs.size()));
             }
             return jobs.size();
         });
+    }
+
+    /** Jobs this worker has run and committed since it started. */
+    public long jobsRun() {
+        return jobsRun.get();
     }
 
     private void pause() {
