@@ -123,7 +123,10 @@ public record RavenConfig(
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
                 // WRITE_DELAY=0: every commit reaches the file before the client hears OK,
                 // so an acknowledged write survives kill -9 of the server.
-                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000"
+                // Parsed statements kept per connection (H2's default, 8, is fewer than one
+                // home timeline page runs, so each page parsed its large queries again).
+                + ";QUERY_CACHE_SIZE=64";
     }
 
     public boolean isH2() {
