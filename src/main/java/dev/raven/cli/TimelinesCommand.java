@@ -2,6 +2,7 @@ package dev.raven.cli;
 
 import dev.raven.config.RavenConfig;
 import dev.raven.db.Database;
+import dev.raven.db.EmbeddedH2;
 import dev.raven.timeline.TimelineRebuild;
 
 import java.io.PrintStream;
@@ -43,6 +44,10 @@ final class TimelinesCommand implements Command {
             long readers = rebuild(database, config, context.out());
             context.out().printf("Rebuilt the home timelines of %,d readers in %d s%n", readers,
                     (System.nanoTime() - started) / 1_000_000_000L);
+            if (EmbeddedH2.isUsedBy(config)) {
+                // The rebuild rewrote most of the table: give the space back.
+                EmbeddedH2.compactAndClose(database.jdbi());
+            }
         } catch (IllegalStateException e) {
             throw new CommandFailed(e.getMessage());
         }
