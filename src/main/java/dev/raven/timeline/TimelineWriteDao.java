@@ -79,28 +79,28 @@ interface TimelineWriteDao {
     @SqlUpdate(INSERT + "SELECT :reader, x.created_at, x.id, 0 FROM (SELECT t.created_at, t.id FROM tweets t "
             + "WHERE t.user_id = :followed AND t.created_at >= :since "
             + "AND EXISTS (SELECT 1 FROM follows WHERE follower_id = :reader AND followed_id = :followed) "
-            + "ORDER BY t.created_at DESC, t.id DESC LIMIT :limit) x ON CONFLICT DO NOTHING")
+            + "ORDER BY t.user_id, t.created_at DESC, t.id DESC LIMIT :limit) x ON CONFLICT DO NOTHING")
     int backFillTweets(@Bind("reader") long readerId, @Bind("followed") long followedId,
                        @Bind("since") Instant since, @Bind("limit") int limit);
 
     @SqlUpdate(INSERT + "SELECT :reader, x.created_at, x.tweet_id, :followed FROM (SELECT r.created_at, r.tweet_id "
             + "FROM retweets r WHERE r.user_id = :followed AND r.created_at >= :since "
             + "AND EXISTS (SELECT 1 FROM follows WHERE follower_id = :reader AND followed_id = :followed) "
-            + "ORDER BY r.created_at DESC, r.tweet_id DESC LIMIT :limit) x ON CONFLICT DO NOTHING")
+            + "ORDER BY r.user_id, r.created_at DESC, r.tweet_id DESC LIMIT :limit) x ON CONFLICT DO NOTHING")
     int backFillRetweets(@Bind("reader") long readerId, @Bind("followed") long followedId,
                          @Bind("since") Instant since, @Bind("limit") int limit);
 
     /** The time of the user's :skip+1-th newest tweet since :since, if they have that many. */
     @SqlQuery("SELECT created_at FROM tweets WHERE user_id = :user AND created_at >= :since "
-            + "ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET :skip")
+            + "ORDER BY user_id, created_at DESC, id DESC LIMIT 1 OFFSET :skip")
     Optional<Instant> nthTweetTime(@Bind("user") long userId, @Bind("since") Instant since, @Bind("skip") int skip);
 
     @SqlQuery("SELECT created_at FROM retweets WHERE user_id = :user AND created_at >= :since "
-            + "ORDER BY created_at DESC, tweet_id DESC LIMIT 1 OFFSET :skip")
+            + "ORDER BY user_id, created_at DESC, tweet_id DESC LIMIT 1 OFFSET :skip")
     Optional<Instant> nthRetweetTime(@Bind("user") long userId, @Bind("since") Instant since, @Bind("skip") int skip);
 
     @SqlQuery("SELECT activity_at FROM home_timelines WHERE reader_id = :reader "
-            + "ORDER BY activity_at DESC, tweet_id DESC LIMIT 1 OFFSET :skip")
+            + "ORDER BY reader_id, activity_at DESC, tweet_id DESC LIMIT 1 OFFSET :skip")
     Optional<Instant> nthRowTime(@Bind("reader") long readerId, @Bind("skip") int skip);
 
     @SqlUpdate("DELETE FROM home_timelines WHERE reader_id = :reader AND activity_at < :cut")

@@ -38,6 +38,13 @@ public interface TimelineDao {
             + "WHERE r2.tweet_id = r.tweet_id "
             + "AND (r2.created_at > r.created_at OR (r2.created_at = r.created_at AND r2.user_id > r.user_id)))";
 
+    /**
+     * The retweet r2 is by someone the viewer follows: one primary-key probe per retweet of
+     * the tweet (written as a nested EXISTS so that H2 starts from the tweet's retweets, not
+     * from everyone the viewer follows).
+     */
+    String BY_FOLLOWED = "EXISTS (SELECT 1 FROM follows f2 WHERE f2.follower_id = :viewer AND f2.followed_id = r2.user_id)";
+
     String RETWEET_BEFORE = "r.created_at <= :beforeAt AND (r.created_at < :beforeAt OR r.tweet_id < :beforeId)";
 
     @SqlQuery("SELECT t.id AS tweet_id, t.created_at AS activity_at, CAST(NULL AS BIGINT) AS retweeter_id "
@@ -76,15 +83,16 @@ public interface TimelineDao {
             + "WHERE h.reader_id = :viewer "
             + "AND h.activity_at <= :beforeAt AND (h.activity_at < :beforeAt OR h.tweet_id < :beforeId) "
             + "AND ((h.retweeter_id = 0 AND (t.user_id = :viewer OR EXISTS (SELECT 1 FROM follows fa "
-            + "WHERE fa.follower_id = :viewer AND fa.followed_id = t.user_id)) AND " + NOT_RETWEETED_BY_FOLLOWED + ") "
+            + "WHERE fa.follower_id = :viewer AND fa.followed_id = t.user_id)) "
+            + "AND NOT EXISTS (SELECT 1 FROM retweets r2 WHERE r2.tweet_id = h.tweet_id AND " + BY_FOLLOWED + ")) "
             + "OR (h.retweeter_id <> 0 AND EXISTS (SELECT 1 FROM retweets r WHERE r.tweet_id = h.tweet_id "
             + "AND r.user_id = h.retweeter_id AND r.created_at = h.activity_at) "
             + "AND EXISTS (SELECT 1 FROM follows fr WHERE fr.follower_id = :viewer AND fr.followed_id = h.retweeter_id) "
             + "AND " + VISIBLE + " AND NOT EXISTS (SELECT 1 FROM retweets r2 "
-            + "JOIN follows f2 ON f2.followed_id = r2.user_id AND f2.follower_id = :viewer "
             + "WHERE r2.tweet_id = h.tweet_id AND (r2.created_at > h.activity_at "
-            + "OR (r2.created_at = h.activity_at AND r2.user_id > h.retweeter_id))))) "
-            + "ORDER BY h.activity_at DESC, h.tweet_id DESC LIMIT :limit")
+            + "OR (r2.created_at = h.activity_at AND r2.user_id > h.retweeter_id)) AND " + BY_FOLLOWED + "))) "
+            // reader_id first: H2 then reads the index in order and stops after :limit rows.
+            + "ORDER BY h.reader_id, h.activity_at DESC, h.tweet_id DESC LIMIT :limit")
     List<Entry> fannedOut(@Bind("viewer") long viewerUserId, @Bind("beforeAt") Instant beforeAt,
                           @Bind("beforeId") long beforeId, @Bind("limit") int limit);
 
