@@ -77,20 +77,24 @@ public interface TimelineDao {
      * pull query's own rules: a tweet row of the reader or of someone they still follow,
      * unless a followed user retweeted it; a retweet row whose retweet still exists by
      * someone they still follow, of a tweet visible to them, and the newest such retweet.
+     * Each check is a few index probes for the rows the page reads. OFFSET 0 keeps
+     * PostgreSQL from turning a check into a hash of everything the reader's followed
+     * accounts ever retweeted (EXPLAIN ANALYZE: 23 ms against 1 ms for a 51-row page).
      */
     @SqlQuery("SELECT h.tweet_id, h.activity_at, NULLIF(h.retweeter_id, 0) AS retweeter_id "
             + "FROM home_timelines h JOIN tweets t ON t.id = h.tweet_id "
             + "WHERE h.reader_id = :viewer "
             + "AND h.activity_at <= :beforeAt AND (h.activity_at < :beforeAt OR h.tweet_id < :beforeId) "
             + "AND ((h.retweeter_id = 0 AND (t.user_id = :viewer OR EXISTS (SELECT 1 FROM follows fa "
-            + "WHERE fa.follower_id = :viewer AND fa.followed_id = t.user_id)) "
-            + "AND NOT EXISTS (SELECT 1 FROM retweets r2 WHERE r2.tweet_id = h.tweet_id AND " + BY_FOLLOWED + ")) "
-            + "OR (h.retweeter_id <> 0 AND EXISTS (SELECT 1 FROM retweets r WHERE r.tweet_id = h.tweet_id "
-            + "AND r.user_id = h.retweeter_id AND r.created_at = h.activity_at) "
-            + "AND EXISTS (SELECT 1 FROM follows fr WHERE fr.follower_id = :viewer AND fr.followed_id = h.retweeter_id) "
+            + "WHERE fa.follower_id = :viewer AND fa.followed_id = t.user_id OFFSET 0)) "
+            + "AND NOT EXISTS (SELECT 1 FROM retweets r2 WHERE r2.tweet_id = t.id AND " + BY_FOLLOWED + " OFFSET 0)) "
+            + "OR (h.retweeter_id <> 0 AND EXISTS (SELECT 1 FROM retweets r WHERE r.tweet_id = t.id "
+            + "AND r.user_id = h.retweeter_id AND r.created_at = h.activity_at OFFSET 0) "
+            + "AND EXISTS (SELECT 1 FROM follows fr WHERE fr.follower_id = :viewer AND fr.followed_id = h.retweeter_id "
+            + "OFFSET 0) "
             + "AND " + VISIBLE + " AND NOT EXISTS (SELECT 1 FROM retweets r2 "
-            + "WHERE r2.tweet_id = h.tweet_id AND (r2.created_at > h.activity_at "
-            + "OR (r2.created_at = h.activity_at AND r2.user_id > h.retweeter_id)) AND " + BY_FOLLOWED + "))) "
+            + "WHERE r2.tweet_id = t.id AND (r2.created_at > h.activity_at "
+            + "OR (r2.created_at = h.activity_at AND r2.user_id > h.retweeter_id)) AND " + BY_FOLLOWED + " OFFSET 0))) "
             // reader_id first: H2 then reads the index in order and stops after :limit rows.
             + "ORDER BY h.reader_id, h.activity_at DESC, h.tweet_id DESC LIMIT :limit")
     List<Entry> fannedOut(@Bind("viewer") long viewerUserId, @Bind("beforeAt") Instant beforeAt,
