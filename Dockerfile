@@ -17,7 +17,7 @@ COPY --from=build /src/target/raven.jar /app/raven.jar
 ENV RAVEN_DATA_DIR=/data \
     RAVEN_SERVER_PORT=8080 \
     MALLOC_ARENA_MAX=2 \
-    JAVA_TOOL_OPTIONS="-Xms64m -Xmx128m -XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=32m"
+    JAVA_TOOL_OPTIONS="-Xms64m -Xmx96m -XX:+UseSerialGC -Xss256k -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -Djdk.nio.maxCachedBufferSize=262144"
 VOLUME ["/data"]
 EXPOSE 8080
 USER raven

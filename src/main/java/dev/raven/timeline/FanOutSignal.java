@@ -37,7 +37,10 @@ public final class FanOutSignal implements JdbiConfig<FanOutSignal> {
 
     /**
      * Read-your-writes within one instance: waits (at most {@code limit}) until the worker
-     * has delivered every job this instance queued before now. Free when the queue is idle.
+     * has delivered every job this instance queued before now. Free when the queue is idle,
+     * and skipped when the worker is far behind (a backlog of more than
+     * {@value Progress#MAX_BACKLOG_TO_WAIT_FOR} jobs): then a read would only wait out the
+     * limit, every time, and show the reader nothing newer for it.
      */
     public void awaitDelivered(Duration limit) {
         progress.awaitDone(limit);
@@ -45,6 +48,8 @@ public final class FanOutSignal implements JdbiConfig<FanOutSignal> {
 
     /** Counts of jobs queued and delivered by this instance, and the worker's wake-ups. */
     static final class Progress {
+        static final int MAX_BACKLOG_TO_WAIT_FOR = 64;
+
         private long submitted;
         private long delivered;
         private boolean workerRunning;
@@ -79,6 +84,9 @@ public final class FanOutSignal implements JdbiConfig<FanOutSignal> {
 
         synchronized void awaitDone(Duration limit) {
             long target = submitted;
+            if (target - delivered > MAX_BACKLOG_TO_WAIT_FOR) {
+                return;
+            }
             long deadline = System.nanoTime() + limit.toNanos();
             try {
                 while (workerRunning && delivered < target) {
