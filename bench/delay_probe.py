@@ -1,17 +1,19 @@
 #!/usr/bin/env python3
 """Post-to-follower delay: how long after a post is acknowledged its author's follower
-sees it at the top of their home timeline. Registers an author and a follower, then posts
-COUNT times (one at a time, while other load runs) and polls the follower's first page
-until the new tweet is there. Prints one line: BENCH_DELAY {"count":..,"p50_ms":..,...}.
+sees it at the top of their home timeline. Registers an author and a follower (before the
+load starts: a registration is a bcrypt hash, which a loaded server takes many seconds
+over), creates READY_FILE, then posts COUNT times, one at a time, for SECONDS (while
+other load runs), polling the follower's first page until each new tweet is there.
+Prints one line: BENCH_DELAY {"count":..,"p50_ms":..,...}.
 
-usage: delay_probe.py BASE_URL COUNT DEADLINE_SECONDS
+usage: delay_probe.py BASE_URL COUNT SECONDS READY_FILE
 """
 import json
 import sys
 import time
 import urllib.request
 
-BASE, COUNT, DEADLINE = sys.argv[1], int(sys.argv[2]), time.monotonic() + float(sys.argv[3])
+BASE, COUNT, SECONDS, READY_FILE = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), sys.argv[4]
 
 
 def call(method, path, token=None, body=None):
@@ -35,6 +37,9 @@ stamp = str(int(time.time() * 1000))
 author, author_token = register("probeauthor" + stamp)
 _, follower_token = register("probereader" + stamp)
 call("PUT", "/api/profiles/follow_status/%d/" % author["id"], follower_token)
+open(READY_FILE, "w").close()
+time.sleep(1)  # the load is starting
+DEADLINE = time.monotonic() + SECONDS
 
 delays = []
 while len(delays) < COUNT and time.monotonic() < DEADLINE:

@@ -157,11 +157,13 @@ json() { sed -E "s/.*\"$2\":([0-9.]+).*/\1/" <<< "$1"; }
 run_delay_scenario() {
   local seconds=${DURATION%s} load probe
   load=$(mktemp) probe=$(mktemp)
-  run_scenario post_tweet > "$load" &
-  local wrk_pid=$!
-  sleep 1
-  python3 bench/delay_probe.py "http://127.0.0.1:$PORT" 1000 "$((seconds - 2))" > "$probe" 2>&1 || true
-  wait "$wrk_pid"
+  rm -f "$probe.ready"
+  python3 bench/delay_probe.py "http://127.0.0.1:$PORT" 1000 "$((seconds - 2))" "$probe.ready" > "$probe" 2>&1 &
+  local probe_pid=$!
+  for _ in $(seq 1 600); do [ -f "$probe.ready" ] || ! kill -0 "$probe_pid" 2>/dev/null && break; sleep 0.1; done
+  run_scenario post_tweet > "$load"
+  wait "$probe_pid" || true
+  rm -f "$probe.ready"
   local d
   d=$(sed -n 's/^BENCH_DELAY //p' "$probe")
   [ -n "$d" ] || { echo "delay probe failed:" >&2; cat "$probe" >&2; d='{"count":0,"p50_ms":0,"p99_ms":0}'; }
