@@ -61,4 +61,5 @@ def pct(p):
 
 
 print("BENCH_DELAY " + json.dumps({"count": len(delays), "p50_ms": round(pct(50), 1),
-                                   "p99_ms": round(pct(99), 1), "max_ms": round(delays[-1] if delays else 0, 1)}))
+                                   "p99_ms": round(pct(99), 1), "max_ms": round(delays[-1] if delays else 0, 1)},
+                                  separators=(",", ":")))  # compact: run.sh reads "key":value
