@@ -9,6 +9,7 @@ import dev.raven.support.TestServer;
 import dev.raven.support.WithServer;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.JavascriptExecutor;
 
 import java.nio.file.Path;
@@ -104,6 +105,84 @@ class BrowserTest {
 
             b.find("nav form[action='/logout'] button").click();
             b.waitFor(d -> d.findElement(By.tagName("h1")).getText().equals("Welcome to Raven"));
+        }
+    }
+
+    @Test
+    void searchRetweetReplyBookmarkSettingsFollowersOnlyAndLogOutEverywhere() {
+        String erin = Api.uniqueName("erin");
+        String frank = Api.uniqueName("frank");
+        String grace = Api.uniqueName("grace");
+        try (Browser e = Browser.open(server, true); Browser f = Browser.open(server, true);
+             Browser stranger = Browser.open(server, true)) {
+            signUp(e, erin);
+            long erinId = myUserId(e);
+            e.find("#compose-content").sendKeys("Public words from erin");
+            e.find("#compose button[type=submit]").click();
+            e.waitFor(d -> d.findElements(By.cssSelector("#timeline article")).size() == 1);
+            e.find("#compose-content").sendKeys("Only for erin's followers");
+            e.find("#compose input[name=followers_only]").click();
+            e.find("#compose button[type=submit]").click();
+            e.waitFor(d -> d.findElements(By.cssSelector("#timeline article")).size() == 2);
+
+            // Frank finds erin through the search form and follows her from her profile.
+            signUp(f, frank);
+            f.find("nav a[href='/search']").click();
+            f.type("#search-q", erin);
+            f.find("form[role=search] button[type=submit]").click();
+            f.waitFor(d -> !d.findElements(By.cssSelector("main a[href='/users/" + erinId + "']")).isEmpty());
+            f.find("main a[href='/users/" + erinId + "']").click();
+            f.find("#follow button").click();
+            f.waitFor(d -> d.findElement(By.cssSelector("#follow button")).getText().startsWith("Unfollow"));
+
+            f.go("/");
+            assertTrue(f.find("#timeline").getText().contains("Only for erin's followers"), "a follower sees it");
+            WebElement publicTweet = f.driver().findElements(By.cssSelector("#timeline article")).stream()
+                    .filter(a -> a.getText().contains("Public words from erin")).findFirst().orElseThrow();
+            String tweetPath = publicTweet.findElement(By.cssSelector("a.permalink")).getAttribute("href")
+                    .replaceFirst("^https?://[^/]+", "");
+            f.go(tweetPath);
+            f.find("button.retweet").click();
+            f.waitFor(d -> d.findElement(By.cssSelector("button.retweet")).getAttribute("aria-pressed").equals("true"));
+            f.find("button.save").click();
+            f.waitFor(d -> d.findElement(By.cssSelector("button.save")).getAttribute("aria-pressed").equals("true"));
+            f.find("#reply-content").sendKeys("A reply from frank");
+            f.find("#reply-form button[type=submit]").click();
+            f.waitFor(d -> d.findElement(By.tagName("main")).getText().contains("A reply from frank"));
+            f.go("/bookmarks");
+            assertTrue(f.find("main").getText().contains("Public words from erin"), "the saved tweet is bookmarked");
+
+            f.go("/settings");
+            f.find("#f-bio").clear();
+            f.find("#f-bio").sendKeys("Frank writes about birds");
+            f.find("form[action='/settings/profile'] button[type=submit]").click();
+            f.go("/users/" + myUserId(f));
+            assertTrue(f.find("main").getText().contains("Frank writes about birds"));
+
+            // A stranger sees erin's public tweet and the retweet, never the followers-only one.
+            signUp(stranger, grace);
+            stranger.go("/users/" + erinId);
+            String seen = stranger.find("main").getText();
+            assertTrue(seen.contains("Public words from erin"), seen);
+            assertFalse(seen.contains("Only for erin's followers"), seen);
+
+            // Erin logs out everywhere in one browser: her session in another browser ends at once.
+            try (Browser erinElsewhere = Browser.open(server, true)) {
+                erinElsewhere.go("/login");
+                erinElsewhere.type("#login-username", erin);
+                erinElsewhere.type("#login-password", "correct-horse-battery");
+                erinElsewhere.find("form[action='/login'] button[type=submit]").click();
+                erinElsewhere.waitFor(d -> d.findElement(By.tagName("h1")).getText().equals("Home"));
+
+                e.go("/settings");
+                e.find("form[action='/settings/logout-all'] button[type=submit]").click();
+                e.waitFor(d -> d.findElement(By.tagName("h1")).getText().equals("Welcome to Raven")
+                        || d.findElement(By.tagName("h1")).getText().equals("Log in to Raven"));
+
+                erinElsewhere.go("/settings");
+                erinElsewhere.waitFor(d -> d.findElement(By.tagName("h1")).getText().equals("Log in to Raven"));
+                assertTrue(erinElsewhere.path().startsWith("/login"), erinElsewhere.path());
+            }
         }
     }
 
