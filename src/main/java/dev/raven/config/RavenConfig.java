@@ -151,17 +151,7 @@ public record RavenConfig(
         }
 
         int integer(String key, int min, int max) {
-            String value = raw.get(key);
-            try {
-                int n = Integer.parseInt(value);
-                if (n < min || n > max) {
-                    throw new ConfigException(key + ": must be between " + min + " and " + max + ", got " + n);
-                }
-                return n;
-            } catch (NumberFormatException e) {
-                throw new ConfigException(key + ": expected a whole number, got '" + value + "' (set in "
-                        + raw.source(key) + ")");
-            }
+            return (int) longInteger(key, min, max);
         }
 
         long longInteger(String key, long min, long max) {
