@@ -70,8 +70,9 @@ public final class Browser implements AutoCloseable {
         driver.get(baseUrl + path);
     }
 
+    /** The element, waiting (up to the usual 10 s) for it to appear: a click may still be loading the page. */
     public WebElement find(String css) {
-        return driver.findElement(By.cssSelector(css));
+        return waitFor(d -> d.findElement(By.cssSelector(css)));
     }
 
     public void type(String css, String text) {

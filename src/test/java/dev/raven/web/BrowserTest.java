@@ -10,6 +10,7 @@ import dev.raven.support.WithServer;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.JavascriptExecutor;
 
 import java.nio.file.Path;
@@ -127,6 +128,7 @@ class BrowserTest {
 
             // Frank finds erin through the search form and follows her from her profile.
             signUp(f, frank);
+            long frankId = myUserId(f);
             f.find("nav a[href='/search']").click();
             f.type("#search-q", erin);
             f.find("form[role=search] button[type=submit]").click();
@@ -155,8 +157,10 @@ class BrowserTest {
             f.go("/settings");
             f.find("#f-bio").clear();
             f.find("#f-bio").sendKeys("Frank writes about birds");
-            f.find("form[action='/settings/profile'] button[type=submit]").click();
-            f.go("/users/" + myUserId(f));
+            WebElement save = f.find("form[action='/settings/profile'] button[type=submit]");
+            save.click();
+            f.waitFor(ExpectedConditions.stalenessOf(save)); // the post is answered with a new page
+            f.go("/users/" + frankId);
             assertTrue(f.find("main").getText().contains("Frank writes about birds"));
 
             // A stranger sees erin's public tweet and the retweet, never the followers-only one.
