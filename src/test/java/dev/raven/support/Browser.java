@@ -86,9 +86,11 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T waitFor(Function<WebDriver, T> condition) {
-        // htmx replaces elements: one found a moment ago may be gone, so look again.
+        // htmx and page loads replace elements: one found a moment ago may be gone (stale, or
+        // "node does not belong to the document" while a page is swapped), so look again.
         return new WebDriverWait(driver, Duration.ofSeconds(10))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition::apply);
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.WebDriverException.class).until(condition::apply);
     }
 
     public void resize(int width, int height) {
