@@ -4,6 +4,7 @@ import dev.raven.support.Counters;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.raven.support.Api;
 import dev.raven.support.PostgresSchema;
+import dev.raven.support.Race;
 import dev.raven.support.RequiresPostgres;
 import dev.raven.support.TestDatabases;
 import dev.raven.support.TestServer;
@@ -15,12 +16,8 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -220,28 +217,9 @@ class TwoInstancesTest {
                 .json().get("number_of_likes").asLong(), "both instances report the rows' count");
     }
 
+    /** Request i goes to instance a when i is even, else b; each through its own client (no shared connection). */
     static List<Api.Res> atOnceThroughBoth(int count, Function<Api, Api.Res> request) {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Api.Res>> pending = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                Api api = new Api((i % 2 == 0 ? a : b).baseUrl()); // one client per request: no shared connection
-                pending.add(pool.submit(() -> {
-                    start.await();
-                    return request.apply(api);
-                }));
-            }
-            start.countDown();
-            List<Api.Res> answers = new ArrayList<>();
-            for (Future<Api.Res> answer : pending) {
-                answers.add(answer.get(60, TimeUnit.SECONDS));
-            }
-            return answers;
-        } catch (Exception e) {
-            throw new IllegalStateException("concurrent requests failed", e);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Api> clients = IntStream.range(0, count).mapToObj(i -> new Api((i % 2 == 0 ? a : b).baseUrl())).toList();
+        return Race.atOnce(count, i -> request.apply(clients.get(i)));
     }
 }

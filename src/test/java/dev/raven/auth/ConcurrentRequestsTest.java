@@ -2,6 +2,7 @@ package dev.raven.auth;
 
 import dev.raven.support.Api;
 import dev.raven.support.Auth;
+import dev.raven.support.Race;
 import dev.raven.support.TestServer;
 import dev.raven.support.TestUser;
 import dev.raven.support.WithServer;
@@ -10,10 +11,6 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,29 +23,9 @@ class ConcurrentRequestsTest {
     static TestServer server;
     static Api api;
 
-    /** Runs the calls as close to simultaneously as threads allow; returns their statuses. */
-    static List<Integer> race(IntFunction<Api.Res> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(RACERS);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Api.Res>> futures = new ArrayList<>();
-            for (int i = 0; i < RACERS; i++) {
-                int n = i;
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    return call.apply(n);
-                }));
-            }
-            go.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Api.Res> f : futures) {
-                Api.Res res = f.get();
-                statuses.add(res.status());
-            }
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
+    /** The statuses of RACERS calls started at once. */
+    static List<Integer> race(IntFunction<Api.Res> call) {
+        return Race.atOnce(RACERS, call).stream().map(Api.Res::status).toList();
     }
 
     static long count(List<Integer> statuses, int status) {
@@ -56,7 +33,7 @@ class ConcurrentRequestsTest {
     }
 
     @Test
-    void theSameUsernameRegisteredSeveralTimesAtOnceIsCreatedOnce() throws Exception {
+    void theSameUsernameRegisteredSeveralTimesAtOnceIsCreatedOnce() {
         String name = Api.uniqueName("Rush");
 
         List<Integer> statuses = race(i -> {
@@ -70,7 +47,7 @@ class ConcurrentRequestsTest {
     }
 
     @Test
-    void theSameEmailRegisteredSeveralTimesAtOnceIsCreatedOnce() throws Exception {
+    void theSameEmailRegisteredSeveralTimesAtOnceIsCreatedOnce() {
         String email = Api.uniqueName("shared").toLowerCase() + "@example.org";
 
         List<Integer> statuses = race(i -> {
@@ -84,7 +61,7 @@ class ConcurrentRequestsTest {
     }
 
     @Test
-    void severalUsersRenamingThemselvesToOneNameAtOnceLeaveOneOwner() throws Exception {
+    void severalUsersRenamingThemselvesToOneNameAtOnceLeaveOneOwner() {
         List<TestUser> users = new ArrayList<>();
         for (int i = 0; i < RACERS; i++) {
             users.add(api.register(Api.uniqueName("Renamer")));
