@@ -109,9 +109,8 @@ public final class ReplyPages {
         if (reply.userId() != viewer(ctx)) {
             throw ApiException.forbidden("Only the author can delete this reply.");
         }
-        pages.render(ctx, 200, "layout/confirm.jte", pages.page(ctx, "Delete reply"), Map.of(
-                "question", "Delete your reply \u201c" + reply.content() + "\u201d? This cannot be undone.",
-                "action", "/replies/" + reply.replyId() + "/delete", "cancel", "/tweets/" + reply.tweetId()));
+        pages.confirm(ctx, "Delete reply", "Delete your reply \u201c" + reply.content() + "\u201d? This cannot be undone.",
+                "/replies/" + reply.replyId() + "/delete", "/tweets/" + reply.tweetId());
     }
 
     /** POST /replies/{id}/delete: by its author, after the confirmation page or dialog. */

@@ -188,9 +188,8 @@ public final class TweetPages {
         if (tweet.userId() != viewer(ctx)) {
             throw ApiException.forbidden("Only the author can delete this tweet.");
         }
-        pages.render(ctx, 200, "layout/confirm.jte", pages.page(ctx, "Delete tweet"), Map.of(
-                "question", "Delete your tweet \u201c" + tweet.content() + "\u201d? This cannot be undone.",
-                "action", "/tweets/" + tweet.tweetId() + "/delete", "cancel", "/tweets/" + tweet.tweetId()));
+        pages.confirm(ctx, "Delete tweet", "Delete your tweet \u201c" + tweet.content() + "\u201d? This cannot be undone.",
+                "/tweets/" + tweet.tweetId() + "/delete", "/tweets/" + tweet.tweetId());
     }
 
     /** POST /tweets/{id}/delete: by the author, after the confirmation page or dialog. */

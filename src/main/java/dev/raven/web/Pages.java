@@ -47,6 +47,12 @@ public final class Pages {
         html(ctx, status, templates.render(template, all));
     }
 
+    /** A page that asks before something that cannot be undone: the form posts to action, the link goes back to cancel. */
+    public void confirm(Context ctx, String title, String question, String action, String cancel) {
+        render(ctx, 200, "layout/confirm.jte", page(ctx, title),
+                Map.of("question", question, "action", action, "cancel", cancel));
+    }
+
     public void html(Context ctx, int status, String html) {
         PageHeaders.apply(ctx);
         ctx.status(status).contentType("text/html; charset=utf-8").result(html);
