@@ -72,6 +72,14 @@ final class Routes {
         routes.put("/api/tweets/replies/liked_replies_list/{id}", h.replies()::toggleLike, USER);
         routes.get("/api/tweets/replies/get_reply_like_list/{id}", h.replies()::likers, USER);
 
+        // blocks and mutes: /api/profiles/ (ids are user ids, as in view_profile)
+        routes.post("/api/profiles/block/{id}", h.blocks()::block, USER);
+        routes.delete("/api/profiles/block/{id}", h.blocks()::unblock, USER);
+        routes.get("/api/profiles/blocks", h.blocks()::blocked, USER);
+        routes.post("/api/profiles/mute/{id}", h.blocks()::mute, USER);
+        routes.delete("/api/profiles/mute/{id}", h.blocks()::unmute, USER);
+        routes.get("/api/profiles/mutes", h.blocks()::muted, USER);
+
         // web app (docs/WEB.md): HTML pages on the same services; cookie sessions, CSRF on every post
         routes.get("/assets/{file}", h.assets()::serve, PUBLIC);
         routes.get("/", h.tweetPages()::home, PAGE);
