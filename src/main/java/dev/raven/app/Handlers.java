@@ -6,6 +6,8 @@ import dev.raven.auth.AuthHandler;
 import dev.raven.auth.AuthPages;
 import dev.raven.auth.SettingsPages;
 import dev.raven.backup.BackupHandler;
+import dev.raven.moderation.AdminOpsHandler;
+import dev.raven.moderation.ModerationHandler;
 import dev.raven.block.BlockHandler;
 import dev.raven.explore.ExploreHandler;
 import dev.raven.explore.ExplorePages;
@@ -25,5 +27,6 @@ record Handlers(HealthHandler health, InstanceHandler instance, AuthHandler auth
                 BackupHandler backup, AuthPages authPages, TweetPages tweetPages,
                 ProfilePages profilePages, ReplyPages replyPages,
                 ExplorePages explorePages, SettingsPages settingsPages,
-                ActivityPages activityPages, Assets assets, BlockHandler blocks) {
+                ActivityPages activityPages, Assets assets, BlockHandler blocks,
+                ModerationHandler moderation, AdminOpsHandler adminOps) {
 }

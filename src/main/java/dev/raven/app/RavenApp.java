@@ -16,6 +16,11 @@ import dev.raven.auth.JwtSecret;
 import dev.raven.auth.PasswordHasher;
 import dev.raven.auth.Sessions;
 import dev.raven.backup.BackupHandler;
+import dev.raven.moderation.AdminAccounts;
+import dev.raven.moderation.AdminOpsHandler;
+import dev.raven.moderation.Invites;
+import dev.raven.moderation.Moderation;
+import dev.raven.moderation.ModerationHandler;
 import dev.raven.block.BlockHandler;
 import dev.raven.block.Blocks;
 import dev.raven.config.RavenConfig;
@@ -147,6 +152,8 @@ public final class RavenApp implements AutoCloseable {
                     config.rateLimits());
 
             Blocks blocks = new Blocks(jdbi, clock);
+            Moderation moderation = new Moderation(jdbi, sessions, new AccountRemoval(), clock);
+            Invites invites = new Invites(jdbi, moderation, config.invitesByUsers(), config.inviteTtl(), clock);
             Handlers handlers = new Handlers(
                     new HealthHandler(jdbi, storage),
                     new InstanceHandler(InstanceInfo.of(config), mapper),
@@ -159,7 +166,9 @@ public final class RavenApp implements AutoCloseable {
                     new ExploreHandler(explore, discovery, bodies, paging),
                     new BackupHandler(jdbi, config.dataDir()), authPages, tweetPages, profilePages, replyPages,
                     explorePages, settingsPages, activityPages, assets,
-                    new BlockHandler(blocks, paging));
+                    new BlockHandler(blocks, paging),
+                    new ModerationHandler(moderation, invites, bodies, paging),
+                    new AdminOpsHandler(new AdminAccounts(jdbi, accounts, moderation, clock), bodies));
             AuthGuard guard = new AuthGuard(accessTokens, sessions, webSessions, webCookie);
             PageFilter pageFilter = new PageFilter(csrf);
             ErrorPages errorPages = new ErrorPages(pages);

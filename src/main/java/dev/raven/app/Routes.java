@@ -80,6 +80,30 @@ final class Routes {
         routes.delete("/api/profiles/mute/{id}", h.blocks()::unmute, USER);
         routes.get("/api/profiles/mutes", h.blocks()::muted, USER);
 
+        // moderation: /api/moderation/ (reporting is for every user; the rest for moderators, the
+        // roles and the log for admins: the handlers check the role, read from the database)
+        routes.post("/api/moderation/report", h.moderation()::report, USER);
+        routes.get("/api/moderation/reports", h.moderation()::reports, USER);
+        routes.get("/api/moderation/reports/{id}", h.moderation()::reportById, USER);
+        routes.post("/api/moderation/reports/{id}/resolve", h.moderation()::resolve, USER);
+        routes.delete("/api/moderation/tweets/{id}", h.moderation()::deleteTweet, USER);
+        routes.delete("/api/moderation/replies/{id}", h.moderation()::deleteReply, USER);
+        routes.get("/api/moderation/users/{id}", h.moderation()::user, USER);
+        routes.post("/api/moderation/users/{id}/suspend", h.moderation()::suspend, USER);
+        routes.post("/api/moderation/users/{id}/unsuspend", h.moderation()::unsuspend, USER);
+        routes.post("/api/moderation/users/{id}/silence", h.moderation()::silence, USER);
+        routes.post("/api/moderation/users/{id}/unsilence", h.moderation()::unsilence, USER);
+        routes.put("/api/moderation/users/{id}/role", h.moderation()::setRole, USER);
+        routes.get("/api/moderation/pending", h.moderation()::pending, USER);
+        routes.post("/api/moderation/pending/{id}/approve", h.moderation()::approve, USER);
+        routes.post("/api/moderation/pending/{id}/reject", h.moderation()::reject, USER);
+        routes.get("/api/moderation/log", h.moderation()::log, USER);
+
+        // invites: /api/invites/ (registration.mode=invite)
+        routes.post("/api/invites", h.moderation()::createInvite, USER);
+        routes.get("/api/invites", h.moderation()::listInvites, USER);
+        routes.delete("/api/invites/{id}", h.moderation()::deleteInvite, USER);
+
         // web app (docs/WEB.md): HTML pages on the same services; cookie sessions, CSRF on every post
         routes.get("/assets/{file}", h.assets()::serve, PUBLIC);
         routes.get("/", h.tweetPages()::home, PAGE);
@@ -122,5 +146,7 @@ final class Routes {
 
         // operations: local tools only (java -jar raven.jar backup); never proxy /internal/
         routes.post("/internal/backup", h.backup()::backup, OPERATOR);
+        routes.post("/internal/admin/create", h.adminOps()::create, OPERATOR);
+        routes.post("/internal/admin/role", h.adminOps()::role, OPERATOR);
     }
 }

@@ -57,6 +57,11 @@ public final class Moderation {
         return role;
     }
 
+    public boolean isAdmin(long userId) {
+        return jdbi.withExtension(ModerationDao.class, d -> d.user(userId))
+                .map(u -> Role.of(u.role()) == Role.ADMIN).orElse(false);
+    }
+
     /** Whether the person may see the moderation section (web navigation). */
     public boolean isStaff(long userId) {
         return jdbi.withExtension(ModerationDao.class, d -> d.user(userId))
