@@ -6,7 +6,9 @@ import dev.raven.auth.AuthHandler;
 import dev.raven.auth.AuthPages;
 import dev.raven.auth.SettingsPages;
 import dev.raven.backup.BackupHandler;
+import dev.raven.block.BlockPages;
 import dev.raven.moderation.AdminOpsHandler;
+import dev.raven.moderation.ModerationPages;
 import dev.raven.moderation.ModerationHandler;
 import dev.raven.block.BlockHandler;
 import dev.raven.explore.ExploreHandler;
@@ -28,5 +30,6 @@ record Handlers(HealthHandler health, InstanceHandler instance, AuthHandler auth
                 ProfilePages profilePages, ReplyPages replyPages,
                 ExplorePages explorePages, SettingsPages settingsPages,
                 ActivityPages activityPages, Assets assets, BlockHandler blocks,
-                ModerationHandler moderation, AdminOpsHandler adminOps) {
+                ModerationHandler moderation, AdminOpsHandler adminOps, BlockPages blockPages,
+                ModerationPages moderationPages) {
 }

@@ -16,7 +16,9 @@ import dev.raven.auth.JwtSecret;
 import dev.raven.auth.PasswordHasher;
 import dev.raven.auth.Sessions;
 import dev.raven.backup.BackupHandler;
+import dev.raven.block.BlockPages;
 import dev.raven.moderation.AdminAccounts;
+import dev.raven.moderation.ModerationPages;
 import dev.raven.moderation.AdminOpsHandler;
 import dev.raven.moderation.Invites;
 import dev.raven.moderation.Moderation;
@@ -168,7 +170,9 @@ public final class RavenApp implements AutoCloseable {
                     explorePages, settingsPages, activityPages, assets,
                     new BlockHandler(blocks, paging),
                     new ModerationHandler(moderation, invites, bodies, paging),
-                    new AdminOpsHandler(new AdminAccounts(jdbi, accounts, moderation, clock), bodies));
+                    new AdminOpsHandler(new AdminAccounts(jdbi, accounts, moderation, clock), bodies),
+                    new BlockPages(blocks, profiles, paging, pages),
+                    new ModerationPages(moderation, invites, paging, pages));
             AuthGuard guard = new AuthGuard(accessTokens, sessions, webSessions, webCookie);
             PageFilter pageFilter = new PageFilter(csrf);
             ErrorPages errorPages = new ErrorPages(pages);

@@ -144,6 +144,22 @@ final class Routes {
         routes.post("/settings/logout-all", h.settingsPages()::logoutEverywhere, SIGNED_IN_PAGE, SESSION);
         routes.post("/settings/delete", h.settingsPages()::deleteAccount, SIGNED_IN_PAGE);
 
+        // web: blocks, mutes, reports, invites and the moderation section (moderators; the log: admins)
+        routes.post("/users/{id}/block", h.blockPages()::toggleBlock, SIGNED_IN_PAGE);
+        routes.post("/users/{id}/mute", h.blockPages()::toggleMute, SIGNED_IN_PAGE);
+        routes.get("/settings/blocked", h.blockPages()::blockedPage, SIGNED_IN_PAGE);
+        routes.get("/report", h.moderationPages()::reportPage, SIGNED_IN_PAGE);
+        routes.post("/report", h.moderationPages()::report, SIGNED_IN_PAGE);
+        routes.get("/invites", h.moderationPages()::invitesPage, SIGNED_IN_PAGE);
+        routes.post("/invites", h.moderationPages()::createInvite, SIGNED_IN_PAGE);
+        routes.post("/invites/{id}/delete", h.moderationPages()::deleteInvite, SIGNED_IN_PAGE);
+        routes.get("/moderation", h.moderationPages()::queue, SIGNED_IN_PAGE);
+        routes.post("/moderation/reports/{id}/resolve", h.moderationPages()::resolve, SIGNED_IN_PAGE);
+        routes.get("/moderation/pending", h.moderationPages()::pending, SIGNED_IN_PAGE);
+        routes.post("/moderation/pending/{id}/approve", h.moderationPages()::approve, SIGNED_IN_PAGE);
+        routes.post("/moderation/pending/{id}/reject", h.moderationPages()::reject, SIGNED_IN_PAGE);
+        routes.get("/moderation/log", h.moderationPages()::log, SIGNED_IN_PAGE);
+
         // operations: local tools only (java -jar raven.jar backup); never proxy /internal/
         routes.post("/internal/backup", h.backup()::backup, OPERATOR);
         routes.post("/internal/admin/create", h.adminOps()::create, OPERATOR);
