@@ -1,9 +1,7 @@
 package dev.raven.moderation;
 
-import dev.raven.db.ListRow;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -16,7 +14,6 @@ import java.util.Optional;
 @RegisterConstructorMapper(ModeratedUser.class)
 @RegisterConstructorMapper(Report.class)
 @RegisterConstructorMapper(LogEntry.class)
-@RegisterConstructorMapper(ListRow.class)
 public interface ModerationDao {
     String USER_COLUMNS = "u.id AS user_id, u.username, u.email, u.role, u.status, u.silenced, u.join_reason, "
             + "u.date_joined";
@@ -115,12 +112,6 @@ public interface ModerationDao {
             + "JOIN users u ON u.id = p.user_id WHERE p.user_id = :id")
     @RegisterConstructorMapper(Content.class)
     Optional<Content> profile(@Bind("id") long userId);
-
-    @SqlQuery("SELECT id FROM replies WHERE id = :id")
-    Optional<Long> replyTweet(@Bind("id") long replyId);
-
-    @SqlQuery("SELECT " + USER_COLUMNS + " FROM users u WHERE u.id IN (<ids>)")
-    List<ModeratedUser> users(@BindList("ids") List<Long> userIds);
 
     /** Reported content: author and text. For a profile, {@code content} is the alias and {@code mediaUrl} the bio. */
     record Content(long userId, String username, String content, String mediaUrl) {

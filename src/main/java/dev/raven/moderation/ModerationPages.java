@@ -166,7 +166,8 @@ public final class ModerationPages {
         List<Invite> list = invites.list(viewer, request, pager);
         Page page = pages.page(ctx, "Invite codes");
         pages.render(ctx, status, "moderation/invites.jte", page, Map.of("invites", list, "next", pager.next(),
-                "mayCreate", invites.mayCreate(viewer), "form", form, "created", created));
+                "mayCreate", invites.mayCreate(viewer), "form", form, "created", created,
+                "admin", moderation.isAdmin(viewer.userId())));
     }
 
     private void showReport(Context ctx, int status, String type, long id, Form form) {
