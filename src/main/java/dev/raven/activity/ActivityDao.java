@@ -7,6 +7,8 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import java.time.Instant;
 import java.util.List;
 
+import dev.raven.tweet.TweetSql;
+
 import static dev.raven.tweet.TweetSql.VISIBLE;
 
 /**
@@ -34,20 +36,23 @@ public interface ActivityDao {
     String REPLY_LIKE_BEFORE = "rl.created_at <= :beforeAt AND (rl.created_at < :beforeAt "
             + "OR 1 < :beforeKind OR (1 = :beforeKind AND rl.reply_id < :beforeId))";
 
+    /** A reply's own author (beside its tweet's) must not be in a block with the viewer, nor suspended. */
+    String REPLY_AUTHOR_SEEN = TweetSql.REPLY_AUTHOR_SEEN;
+
     /** The user's tweets / replies (sort keys start with the index's filter column, for H2). */
     String TWEETS_BY = "SELECT 0 AS kind, t.id AS id, t.id AS tweet_id, t.created_at AS sort_at "
             + "FROM tweets t WHERE t.user_id = :user AND " + TWEET_BEFORE + " AND " + VISIBLE
             + " ORDER BY t.user_id, t.created_at DESC, t.id DESC LIMIT :limit";
     String REPLIES_BY = "SELECT 1 AS kind, r.id AS id, r.tweet_id AS tweet_id, r.created_at AS sort_at "
             + "FROM replies r JOIN tweets t ON t.id = r.tweet_id WHERE r.user_id = :user AND " + REPLY_BEFORE
-            + " AND " + VISIBLE + " ORDER BY r.user_id, r.created_at DESC, r.id DESC LIMIT :limit";
+            + " AND " + VISIBLE + " AND " + REPLY_AUTHOR_SEEN + " ORDER BY r.user_id, r.created_at DESC, r.id DESC LIMIT :limit";
 
     String MEDIA_TWEETS_BY = "SELECT 0 AS kind, t.id AS id, t.id AS tweet_id, t.created_at AS sort_at "
             + "FROM tweets t WHERE t.user_id = :user AND t.media = TRUE AND " + TWEET_BEFORE + " AND " + VISIBLE
             + " ORDER BY t.user_id, t.media, t.created_at DESC, t.id DESC LIMIT :limit";
     String MEDIA_REPLIES_BY = "SELECT 1 AS kind, r.id AS id, r.tweet_id AS tweet_id, r.created_at AS sort_at "
             + "FROM replies r JOIN tweets t ON t.id = r.tweet_id WHERE r.user_id = :user AND r.media = TRUE AND "
-            + REPLY_BEFORE + " AND " + VISIBLE
+            + REPLY_BEFORE + " AND " + VISIBLE + " AND " + REPLY_AUTHOR_SEEN
             + " ORDER BY r.user_id, r.media, r.created_at DESC, r.id DESC LIMIT :limit";
 
     /** Tweets / replies the user liked, at the time of the like. */
@@ -58,7 +63,7 @@ public interface ActivityDao {
     String REPLIES_LIKED_BY = "SELECT 1 AS kind, rl.reply_id AS id, r.tweet_id AS tweet_id, "
             + "rl.created_at AS sort_at FROM reply_likes rl JOIN replies r ON r.id = rl.reply_id "
             + "JOIN tweets t ON t.id = r.tweet_id WHERE rl.user_id = :user AND " + REPLY_LIKE_BEFORE
-            + " AND " + VISIBLE + " ORDER BY rl.user_id, rl.created_at DESC, rl.reply_id DESC LIMIT :limit";
+            + " AND " + VISIBLE + " AND " + REPLY_AUTHOR_SEEN + " ORDER BY rl.user_id, rl.created_at DESC, rl.reply_id DESC LIMIT :limit";
 
     String MERGED = " ORDER BY sort_at DESC, kind DESC, id DESC LIMIT :limit";
 
@@ -88,6 +93,7 @@ public interface ActivityDao {
                             @Bind("beforeAt") Instant beforeAt, @Bind("beforeKind") int beforeKind,
                             @Bind("beforeId") long beforeId, @Bind("limit") int limit);
 
-    @SqlQuery("SELECT COUNT(*) > 0 FROM users WHERE id = :id")
-    boolean userExists(@Bind("id") long userId);
+    /** The user exists and the viewer may see their profile ({@link dev.raven.tweet.TweetSql#USER_SEEN}). */
+    @SqlQuery("SELECT COUNT(*) > 0 FROM users u WHERE u.id = :id AND " + dev.raven.tweet.TweetSql.USER_SEEN)
+    boolean userExists(@Bind("id") long userId, @Bind("viewer") long viewerUserId);
 }

@@ -49,7 +49,7 @@ public final class ActivityLists {
                          UnaryOperator<List<ActivityRow>> pager) {
         return jdbi.withHandle(h -> {
             ActivityDao dao = h.attach(ActivityDao.class);
-            if (!dao.userExists(userId)) {
+            if (!dao.userExists(userId, viewerUserId)) {
                 throw ApiException.notFound("User not found.");
             }
             return items(h, viewerUserId, pager.apply(query.run(dao, userId, viewerUserId, page)));

@@ -6,6 +6,11 @@ import dev.raven.auth.AuthHandler;
 import dev.raven.auth.AuthPages;
 import dev.raven.auth.SettingsPages;
 import dev.raven.backup.BackupHandler;
+import dev.raven.block.BlockPages;
+import dev.raven.moderation.AdminOpsHandler;
+import dev.raven.moderation.ModerationPages;
+import dev.raven.moderation.ModerationHandler;
+import dev.raven.block.BlockHandler;
 import dev.raven.explore.ExploreHandler;
 import dev.raven.explore.ExplorePages;
 import dev.raven.health.HealthHandler;
@@ -24,5 +29,7 @@ record Handlers(HealthHandler health, InstanceHandler instance, AuthHandler auth
                 BackupHandler backup, AuthPages authPages, TweetPages tweetPages,
                 ProfilePages profilePages, ReplyPages replyPages,
                 ExplorePages explorePages, SettingsPages settingsPages,
-                ActivityPages activityPages, Assets assets) {
+                ActivityPages activityPages, Assets assets, BlockHandler blocks,
+                ModerationHandler moderation, AdminOpsHandler adminOps, BlockPages blockPages,
+                ModerationPages moderationPages) {
 }

@@ -16,6 +16,15 @@ import dev.raven.auth.JwtSecret;
 import dev.raven.auth.PasswordHasher;
 import dev.raven.auth.Sessions;
 import dev.raven.backup.BackupHandler;
+import dev.raven.block.BlockPages;
+import dev.raven.moderation.AdminAccounts;
+import dev.raven.moderation.ModerationPages;
+import dev.raven.moderation.AdminOpsHandler;
+import dev.raven.moderation.Invites;
+import dev.raven.moderation.Moderation;
+import dev.raven.moderation.ModerationHandler;
+import dev.raven.block.BlockHandler;
+import dev.raven.block.Blocks;
 import dev.raven.config.RavenConfig;
 import dev.raven.db.Database;
 import dev.raven.explore.Explore;
@@ -109,7 +118,8 @@ public final class RavenApp implements AutoCloseable {
             Sessions sessions = new Sessions(database.jdbi(), accessTokens, config.refreshTokenTtl(),
                     config.refreshGrace(), clock);
             PasswordHasher hasher = new PasswordHasher(config.bcryptCost());
-            Accounts accounts = new Accounts(database.jdbi(), hasher, sessions, new AccountRemoval(), clock);
+            Accounts accounts = new Accounts(database.jdbi(), hasher, sessions, new AccountRemoval(), clock,
+                    config.registrationMode());
             RateLimiter limiter = new RateLimiter(clock, config.rateLimits().enabled());
             ClientAddress clientAddress = new ClientAddress(config.trustProxy());
 
@@ -143,6 +153,9 @@ public final class RavenApp implements AutoCloseable {
             SettingsPages settingsPages = new SettingsPages(accounts, profiles, webCookie, pages, limiter,
                     config.rateLimits());
 
+            Blocks blocks = new Blocks(jdbi, clock);
+            Moderation moderation = new Moderation(jdbi, sessions, new AccountRemoval(), clock);
+            Invites invites = new Invites(jdbi, moderation, config.invitesByUsers(), config.inviteTtl(), clock);
             Handlers handlers = new Handlers(
                     new HealthHandler(jdbi, storage),
                     new InstanceHandler(InstanceInfo.of(config), mapper),
@@ -154,7 +167,12 @@ public final class RavenApp implements AutoCloseable {
                     new ActivityHandler(activityLists, paging),
                     new ExploreHandler(explore, discovery, bodies, paging),
                     new BackupHandler(jdbi, config.dataDir()), authPages, tweetPages, profilePages, replyPages,
-                    explorePages, settingsPages, activityPages, assets);
+                    explorePages, settingsPages, activityPages, assets,
+                    new BlockHandler(blocks, paging),
+                    new ModerationHandler(moderation, invites, bodies, paging),
+                    new AdminOpsHandler(new AdminAccounts(jdbi, accounts, moderation, clock), bodies),
+                    new BlockPages(blocks, profiles, paging, pages),
+                    new ModerationPages(moderation, invites, paging, pages));
             AuthGuard guard = new AuthGuard(accessTokens, sessions, webSessions, webCookie);
             PageFilter pageFilter = new PageFilter(csrf);
             ErrorPages errorPages = new ErrorPages(pages);

@@ -72,6 +72,38 @@ final class Routes {
         routes.put("/api/tweets/replies/liked_replies_list/{id}", h.replies()::toggleLike, USER);
         routes.get("/api/tweets/replies/get_reply_like_list/{id}", h.replies()::likers, USER);
 
+        // blocks and mutes: /api/profiles/ (ids are user ids, as in view_profile)
+        routes.post("/api/profiles/block/{id}", h.blocks()::block, USER);
+        routes.delete("/api/profiles/block/{id}", h.blocks()::unblock, USER);
+        routes.get("/api/profiles/blocks", h.blocks()::blocked, USER);
+        routes.post("/api/profiles/mute/{id}", h.blocks()::mute, USER);
+        routes.delete("/api/profiles/mute/{id}", h.blocks()::unmute, USER);
+        routes.get("/api/profiles/mutes", h.blocks()::muted, USER);
+
+        // moderation: /api/moderation/ (reporting is for every user; the rest for moderators, the
+        // roles and the log for admins: the handlers check the role, read from the database)
+        routes.post("/api/moderation/report", h.moderation()::report, USER);
+        routes.get("/api/moderation/reports", h.moderation()::reports, USER);
+        routes.get("/api/moderation/reports/{id}", h.moderation()::reportById, USER);
+        routes.post("/api/moderation/reports/{id}/resolve", h.moderation()::resolve, USER);
+        routes.delete("/api/moderation/tweets/{id}", h.moderation()::deleteTweet, USER);
+        routes.delete("/api/moderation/replies/{id}", h.moderation()::deleteReply, USER);
+        routes.get("/api/moderation/users/{id}", h.moderation()::user, USER);
+        routes.post("/api/moderation/users/{id}/suspend", h.moderation()::suspend, USER);
+        routes.post("/api/moderation/users/{id}/unsuspend", h.moderation()::unsuspend, USER);
+        routes.post("/api/moderation/users/{id}/silence", h.moderation()::silence, USER);
+        routes.post("/api/moderation/users/{id}/unsilence", h.moderation()::unsilence, USER);
+        routes.put("/api/moderation/users/{id}/role", h.moderation()::setRole, USER);
+        routes.get("/api/moderation/pending", h.moderation()::pending, USER);
+        routes.post("/api/moderation/pending/{id}/approve", h.moderation()::approve, USER);
+        routes.post("/api/moderation/pending/{id}/reject", h.moderation()::reject, USER);
+        routes.get("/api/moderation/log", h.moderation()::log, USER);
+
+        // invites: /api/invites/ (registration.mode=invite)
+        routes.post("/api/invites", h.moderation()::createInvite, USER);
+        routes.get("/api/invites", h.moderation()::listInvites, USER);
+        routes.delete("/api/invites/{id}", h.moderation()::deleteInvite, USER);
+
         // web app (docs/WEB.md): HTML pages on the same services; cookie sessions, CSRF on every post
         routes.get("/assets/{file}", h.assets()::serve, PUBLIC);
         routes.get("/", h.tweetPages()::home, PAGE);
@@ -112,7 +144,25 @@ final class Routes {
         routes.post("/settings/logout-all", h.settingsPages()::logoutEverywhere, SIGNED_IN_PAGE, SESSION);
         routes.post("/settings/delete", h.settingsPages()::deleteAccount, SIGNED_IN_PAGE);
 
+        // web: blocks, mutes, reports, invites and the moderation section (moderators; the log: admins)
+        routes.post("/users/{id}/block", h.blockPages()::toggleBlock, SIGNED_IN_PAGE);
+        routes.post("/users/{id}/mute", h.blockPages()::toggleMute, SIGNED_IN_PAGE);
+        routes.get("/settings/blocked", h.blockPages()::blockedPage, SIGNED_IN_PAGE);
+        routes.get("/report", h.moderationPages()::reportPage, SIGNED_IN_PAGE);
+        routes.post("/report", h.moderationPages()::report, SIGNED_IN_PAGE);
+        routes.get("/invites", h.moderationPages()::invitesPage, SIGNED_IN_PAGE);
+        routes.post("/invites", h.moderationPages()::createInvite, SIGNED_IN_PAGE);
+        routes.post("/invites/{id}/delete", h.moderationPages()::deleteInvite, SIGNED_IN_PAGE);
+        routes.get("/moderation", h.moderationPages()::queue, SIGNED_IN_PAGE);
+        routes.post("/moderation/reports/{id}/resolve", h.moderationPages()::resolve, SIGNED_IN_PAGE);
+        routes.get("/moderation/pending", h.moderationPages()::pending, SIGNED_IN_PAGE);
+        routes.post("/moderation/pending/{id}/approve", h.moderationPages()::approve, SIGNED_IN_PAGE);
+        routes.post("/moderation/pending/{id}/reject", h.moderationPages()::reject, SIGNED_IN_PAGE);
+        routes.get("/moderation/log", h.moderationPages()::log, SIGNED_IN_PAGE);
+
         // operations: local tools only (java -jar raven.jar backup); never proxy /internal/
         routes.post("/internal/backup", h.backup()::backup, OPERATOR);
+        routes.post("/internal/admin/create", h.adminOps()::create, OPERATOR);
+        routes.post("/internal/admin/role", h.adminOps()::role, OPERATOR);
     }
 }

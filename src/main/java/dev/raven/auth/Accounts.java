@@ -1,6 +1,8 @@
 package dev.raven.auth;
 
+import dev.raven.config.RegistrationMode;
 import dev.raven.db.Transactions;
+import dev.raven.moderation.InviteDao;
 import dev.raven.http.ApiException;
 import dev.raven.http.FieldErrors;
 import dev.raven.http.Unauthorized;
@@ -23,14 +25,23 @@ import java.util.function.BiFunction;
 public final class Accounts {
     static final String BAD_CREDENTIALS = "No active account found with the given credentials";
     private static final LocalDate EARLIEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
+    static final int REASON_MAX = 1000;
+    static final String INVITE_NOT_VALID = "This invite code is not valid (unknown, used up or expired).";
 
     private final Jdbi jdbi;
     private final PasswordHasher hasher;
     private final Sessions sessions;
     private final AccountRemoval removal;
     private final Clock clock;
+    private final RegistrationMode mode;
 
     public Accounts(Jdbi jdbi, PasswordHasher hasher, Sessions sessions, AccountRemoval removal, Clock clock) {
+        this(jdbi, hasher, sessions, removal, clock, RegistrationMode.OPEN);
+    }
+
+    public Accounts(Jdbi jdbi, PasswordHasher hasher, Sessions sessions, AccountRemoval removal, Clock clock,
+                    RegistrationMode mode) {
+        this.mode = mode;
         this.jdbi = jdbi;
         this.hasher = hasher;
         this.sessions = sessions;
@@ -38,7 +49,8 @@ public final class Accounts {
         this.clock = clock;
     }
 
-    AuthResponses.AccountWithTokens register(AuthRequests.Register req, String userAgent, String ip) {
+    /** The account, signed in; empty when it waits for a moderator's approval (registration.mode=approval). */
+    Optional<AuthResponses.AccountWithTokens> register(AuthRequests.Register req, String userAgent, String ip) {
         return register(req, (h, userId) -> {
             Tokens tokens = sessions.start(h, userId, userAgent, ip);
             Profile profile = h.attach(ProfileDao.class).findByUserId(userId, userId).orElseThrow();
@@ -46,8 +58,21 @@ public final class Accounts {
         });
     }
 
-    /** Creates the account, then starts its first session (an API or a browser one) in the same transaction. */
-    <T> T register(AuthRequests.Register req, BiFunction<Handle, Long, T> startSession) {
+    /** registration.mode, for the sign-up page and GET /api/instance/. */
+    public RegistrationMode mode() {
+        return mode;
+    }
+
+    /**
+     * Creates the account, then starts its first session (an API or a browser one) in the
+     * same transaction. Under registration.mode=approval no session starts: the account
+     * waits for a moderator, and the answer is empty. Under invite, the code's use is spent
+     * in the same transaction, so a failed registration spends nothing.
+     */
+    <T> Optional<T> register(AuthRequests.Register req, BiFunction<Handle, Long, T> startSession) {
+        if (mode == RegistrationMode.CLOSED) {
+            throw new ApiException(403, "registration_closed", "Registration is closed on this instance.");
+        }
         validateRegistration(req);
         String usernameKey = AccountRules.key(req.username());
         String emailKey = AccountRules.key(req.email());
@@ -61,13 +86,46 @@ public final class Accounts {
                         clock.instant().truncatedTo(ChronoUnit.MICROS));
                 h.attach(ProfileDao.class).insert(userId, orEmpty(p.alias()), orEmpty(p.bio()), p.dateOfBirth(),
                         emptyToNull(p.imageUrl()), emptyToNull(p.backgroundImageUrl()));
-                return startSession.apply(h, userId);
+                if (mode == RegistrationMode.INVITE
+                        && h.attach(InviteDao.class).spend(req.inviteCode(), clock.instant()) != 1) {
+                    throw ApiException.invalid("invite_code", INVITE_NOT_VALID);
+                }
+                if (mode == RegistrationMode.APPROVAL) {
+                    users.markPending(userId, emptyToNull(req.reason() == null ? null : req.reason().strip()));
+                    return Optional.<T>empty();
+                }
+                return Optional.of(startSession.apply(h, userId));
             });
         } catch (UnableToExecuteStatementException e) {
             // Lost a race with a concurrent registration of the same name or email.
             jdbi.useHandle(h -> checkUnique(h.attach(UserDao.class), usernameKey, emailKey, 0));
             throw e;
         }
+    }
+
+    /**
+     * The command line's account creation (java -jar raven.jar admin create): registration's
+     * rules for username, email and password, whatever registration.mode says; active at once,
+     * with the given role. No date of birth is asked. Returns the new user id.
+     */
+    public long createWithRole(String username, String email, String password, String role) {
+        FieldErrors errors = new FieldErrors();
+        AccountRules.checkUsername(username, errors);
+        AccountRules.checkEmail(email, errors);
+        AccountRules.checkPassword("password", password, username, errors);
+        errors.throwIfAny();
+        String usernameKey = AccountRules.key(username);
+        String emailKey = AccountRules.key(email);
+        jdbi.useHandle(h -> checkUnique(h.attach(UserDao.class), usernameKey, emailKey, 0));
+        String hash = hasher.hash(password);
+        return jdbi.inTransaction(h -> {
+            long userId = h.attach(UserDao.class).insert(username, usernameKey, email, emailKey, hash,
+                    clock.instant().truncatedTo(ChronoUnit.MICROS));
+            h.attach(ProfileDao.class).insert(userId, "", "", null, null, null);
+            h.createUpdate("UPDATE users SET role = :role WHERE id = :id").bind("role", role).bind("id", userId)
+                    .execute();
+            return userId;
+        });
     }
 
     private void validateRegistration(AuthRequests.Register req) {
@@ -77,6 +135,14 @@ public final class Accounts {
         AccountRules.checkPassword("password", req.password(), req.username(), errors);
         if (req.password2() != null && !req.password2().equals(req.password())) {
             errors.add("password2", "Passwords do not match.");
+        }
+        if (req.reason() != null && req.reason().codePointCount(0, req.reason().length()) > REASON_MAX) {
+            errors.add("reason", "At most " + REASON_MAX + " characters.");
+        }
+        if (mode == RegistrationMode.INVITE && (req.inviteCode() == null || req.inviteCode().isBlank())) {
+            errors.add("invite_code", "An invite code is needed to register on this instance.");
+        } else if (mode == RegistrationMode.INVITE && req.inviteCode().length() > 64) {
+            errors.add("invite_code", INVITE_NOT_VALID);
         }
         AuthRequests.ProfileInput p = req.profile();
         if (p == null) {
@@ -111,7 +177,11 @@ public final class Accounts {
         }
     }
 
-    /** Checks a username and password; the same work and answer whether or not the user exists. */
+    /**
+     * Checks a username and password; the same work and answer whether or not the user exists.
+     * Only the right password learns that the account waits for approval or is suspended:
+     * a 403 {@code awaiting_approval} / {@code suspended}.
+     */
     Optional<UserRow> authenticate(String username, String password) {
         Optional<UserRow> user = jdbi.withExtension(UserDao.class, d -> d.findByUsernameKey(AccountRules.key(username)));
         if (user.isEmpty()) {
@@ -119,7 +189,17 @@ public final class Accounts {
             return Optional.empty();
         }
         boolean matches = hasher.verify(password, user.get().passwordHash());
-        return matches && user.get().isActive() ? user : Optional.empty();
+        if (!matches) {
+            return Optional.empty();
+        }
+        if (UserRow.PENDING.equals(user.get().status())) {
+            throw new ApiException(403, "awaiting_approval",
+                    "This account is waiting for a moderator's approval.");
+        }
+        if (UserRow.SUSPENDED.equals(user.get().status())) {
+            throw new ApiException(403, "suspended", "This account has been suspended.");
+        }
+        return user.get().isActive() ? user : Optional.empty();
     }
 
     void logoutAll(long userId) {

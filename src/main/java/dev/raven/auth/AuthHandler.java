@@ -74,7 +74,14 @@ public final class AuthHandler {
         String ip = clientAddress.of(ctx);
         limiter.hit(registerPerAddress, ip).enforce(ctx);
         AuthRequests.Register req = bodies.read(ctx, AuthRequests.Register.class);
-        ctx.status(201).json(accounts.register(req, ctx.userAgent(), ip));
+        var account = accounts.register(req, ctx.userAgent(), ip);
+        if (account.isPresent()) {
+            ctx.status(201).json(account.get());
+        } else {
+            ctx.status(202).json(new AuthResponses.AwaitingApproval(
+                    "Thanks for signing up. A moderator will review your account; you can log in once it is approved.",
+                    req.username(), req.email()));
+        }
     }
 
     /** GET user/current_user/. */

@@ -1,6 +1,7 @@
 package dev.raven.auth;
 
 import dev.raven.config.RateLimitSettings;
+import dev.raven.config.RegistrationMode;
 import dev.raven.http.ApiException;
 import dev.raven.http.ClientAddress;
 import dev.raven.ratelimit.Decision;
@@ -25,7 +26,8 @@ public final class AuthPages {
     /** The same answer for an unknown user and a wrong password. */
     static final String BAD_LOGIN = "That username and password do not match an active account.";
     private static final Map<String, String> SIGNUP_FIELDS = Map.of(
-            "profile.alias", "alias", "profile.date_of_birth", "date_of_birth", "profile", "form");
+            "profile.alias", "alias", "profile.date_of_birth", "date_of_birth", "profile", "form",
+            "reason", "reason", "invite_code", "invite_code");
 
     private final Accounts accounts;
     private final WebSessions webSessions;
@@ -83,7 +85,13 @@ public final class AuthPages {
                     + " and try again."), next);
             return;
         }
-        UserRow user = accounts.authenticate(username, password).orElse(null);
+        UserRow user;
+        try {
+            user = accounts.authenticate(username, password).orElse(null);
+        } catch (ApiException e) { // the right password of an account awaiting approval, or suspended
+            showLogin(ctx, 403, form.error("form", e.getMessage()), next);
+            return;
+        }
         if (user == null) {
             limiter.hit(loginPerUsername, userKey);
             limiter.hit(loginPerAddress, ip);
@@ -107,7 +115,11 @@ public final class AuthPages {
     /** POST /signup: the API's registration rules; the new account is signed in at once. */
     public void signup(Context ctx) {
         Form form = Form.empty();
-        for (String field : new String[]{"username", "alias", "email", "date_of_birth"}) {
+        if (accounts.mode() == RegistrationMode.CLOSED) {
+            showSignup(ctx, 403, form);
+            return;
+        }
+        for (String field : new String[]{"username", "alias", "email", "date_of_birth", "reason", "invite_code"}) {
             form.value(field, orEmpty(ctx.formParam(field)));
         }
         String ip = clientAddress.of(ctx);
@@ -130,8 +142,9 @@ public final class AuthPages {
         }
         AuthRequests.Register req = new AuthRequests.Register(form.get("username"), form.get("email"),
                 orEmpty(ctx.formParam("password")), orEmpty(ctx.formParam("password2")),
-                new AuthRequests.ProfileInput(birth, form.get("alias"), "", null, null));
-        String token;
+                new AuthRequests.ProfileInput(birth, form.get("alias"), "", null, null),
+                form.get("reason"), form.get("invite_code"));
+        java.util.Optional<String> token;
         try {
             token = accounts.register(req, (h, userId) -> webSessions.start(h, userId, ctx.userAgent(), ip));
         } catch (ApiException e) {
@@ -143,7 +156,11 @@ public final class AuthPages {
             showSignup(ctx, e.status() == 409 ? 409 : 422, form.errors(e, SIGNUP_FIELDS, field));
             return;
         }
-        cookie.set(ctx, token);
+        if (token.isEmpty()) { // registration.mode=approval
+            pages.render(ctx, 202, "auth/awaiting.jte", pages.page(ctx, "Thanks for signing up"), Map.of());
+            return;
+        }
+        cookie.set(ctx, token.get());
         Pages.seeOther(ctx, "/");
     }
 
@@ -164,7 +181,8 @@ public final class AuthPages {
     }
 
     private void showSignup(Context ctx, int status, Form form) {
-        pages.render(ctx, status, "auth/signup.jte", pages.page(ctx, "Sign up"), Map.of("form", form));
+        pages.render(ctx, status, "auth/signup.jte", pages.page(ctx, "Sign up"),
+                Map.of("form", form, "mode", accounts.mode().key()));
     }
 
     private static String next(String next) {

@@ -13,7 +13,9 @@ final class AuthRequests {
     record Refresh(String refresh) {
     }
 
-    record Register(String username, String email, String password, String password2, ProfileInput profile) {
+    /** {@code reason} is read under registration.mode=approval, {@code inviteCode} under invite. */
+    record Register(String username, String email, String password, String password2, ProfileInput profile,
+                    String reason, String inviteCode) {
     }
 
     record ProfileInput(LocalDate dateOfBirth, String alias, String bio, String imageUrl, String backgroundImageUrl) {

@@ -15,6 +15,10 @@ final class AuthResponses {
                        String email, String mode) {
     }
 
+    /** Registration under registration.mode=approval: no tokens until a moderator approves. */
+    record AwaitingApproval(String message, String username, String email) {
+    }
+
     record AccountSettings(String username, String email, String mode) {
     }
 }

@@ -30,7 +30,7 @@ public interface SessionDao {
     void extendSession(@Bind("id") long sessionId, @Bind("now") Instant now, @Bind("expiresAt") Instant expiresAt);
 
     /** The caller behind an access token, if its session is live and its account active. */
-    @SqlQuery("SELECT u.id AS user_id, s.id AS session_id, u.username, u.is_staff AS staff "
+    @SqlQuery("SELECT u.id AS user_id, s.id AS session_id, u.username, (u.role <> 'user') AS staff "
             + "FROM login_sessions s JOIN users u ON u.id = s.user_id "
             + "WHERE s.id = :sessionId AND s.user_id = :userId AND s.revoked_at IS NULL "
             + "AND s.expires_at > :now AND u.is_active = TRUE")

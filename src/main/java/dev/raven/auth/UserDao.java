@@ -12,7 +12,7 @@ import java.util.Optional;
 /** Rows of the users table. Usernames and emails are matched on their lower-cased keys. */
 @RegisterConstructorMapper(UserRow.class)
 public interface UserDao {
-    String COLUMNS = "id, username, email, password_hash, mode, is_staff, is_active, date_joined";
+    String COLUMNS = "id, username, email, password_hash, mode, is_staff, is_active, date_joined, role, status";
 
     @SqlUpdate("INSERT INTO users (username, username_key, email, email_key, password_hash, date_joined) "
             + "VALUES (:username, :usernameKey, :email, :emailKey, :passwordHash, :dateJoined)")
@@ -20,6 +20,10 @@ public interface UserDao {
     long insert(@Bind("username") String username, @Bind("usernameKey") String usernameKey,
                 @Bind("email") String email, @Bind("emailKey") String emailKey,
                 @Bind("passwordHash") String passwordHash, @Bind("dateJoined") Instant dateJoined);
+
+    /** An account that waits for a moderator (registration.mode=approval): no sessions until approved. */
+    @SqlUpdate("UPDATE users SET status = 'pending', is_active = FALSE, join_reason = :reason WHERE id = :id")
+    void markPending(@Bind("id") long id, @Bind("reason") String reason);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM users WHERE id = :id")
     Optional<UserRow> findById(@Bind("id") long id);

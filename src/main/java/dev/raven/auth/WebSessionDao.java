@@ -16,7 +16,7 @@ interface WebSessionDao {
     void setWebToken(@Bind("id") long sessionId, @Bind("hash") String hash);
 
     /** The same liveness rule as {@link SessionDao#findPrincipal}: live session, active account. */
-    @SqlQuery("SELECT u.id AS user_id, s.id AS session_id, u.username, u.is_staff AS staff "
+    @SqlQuery("SELECT u.id AS user_id, s.id AS session_id, u.username, (u.role <> 'user') AS staff "
             + "FROM login_sessions s JOIN users u ON u.id = s.user_id "
             + "WHERE s.web_token_hash = :hash AND s.revoked_at IS NULL "
             + "AND s.expires_at > :now AND u.is_active = TRUE")

@@ -16,12 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
 
 /** The Raven server of this config, reached over loopback with the operator token from data.dir. */
 final class RunningServer {
-    private static final Set<String> ANY_ADDRESS = Set.of("0.0.0.0", "::", "[::]", "localhost");
-
     private final RavenConfig config;
     private final URI backupUri;
 
@@ -103,12 +100,7 @@ final class RunningServer {
         return message.isEmpty() ? hint : hint + " (" + message + ")";
     }
 
-    /** Operator routes answer loopback requests only, so the tool always calls a loopback address. */
     private static String loopbackHost(RavenConfig config) {
-        String host = config.serverHost();
-        if (host.equals("::1") || host.equals("[::1]")) {
-            return "[::1]";
-        }
-        return ANY_ADDRESS.contains(host) || host.startsWith("127.") ? "127.0.0.1" : host;
+        return dev.raven.ops.OperatorClient.loopbackHost(config);
     }
 }

@@ -3,6 +3,7 @@ package dev.raven.cli;
 import dev.raven.Version;
 import dev.raven.config.ConfigException;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -22,10 +23,16 @@ public final class Cli {
 
     private final CliContext context;
     private final List<Command> commands = List.of(new ServeCommand(), new MigrateDbCommand(), new BackupCommand(),
-            new SeedCommand());
+            new SeedCommand(), new AdminCommand());
 
+    /** The real process: standard input, and the terminal when there is one. */
     public Cli(Map<String, String> env, PrintStream out, PrintStream err) {
-        this.context = new CliContext(env, out, err);
+        this.context = new CliContext(env, System.in, out, err, System.console() != null);
+    }
+
+    /** With the given standard input (never a terminal): for tests and tools. */
+    public Cli(Map<String, String> env, InputStream in, PrintStream out, PrintStream err) {
+        this.context = new CliContext(env, in, out, err, false);
     }
 
     public int run(String... args) {

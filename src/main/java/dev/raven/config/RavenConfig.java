@@ -33,7 +33,10 @@ public record RavenConfig(
         String instanceName,
         int tweetMaxLength,
         Duration exploreWindow,
-        long storageMinFreeBytes) {
+        long storageMinFreeBytes,
+        RegistrationMode registrationMode,
+        boolean invitesByUsers,
+        Duration inviteTtl) {
 
     /** The embedded database's file name in data.dir, without H2's .mv.db suffix. */
     public static final String EMBEDDED_DB_NAME = "raven";
@@ -110,7 +113,10 @@ public record RavenConfig(
                 p.text("instance.name", false),
                 p.integer("tweet.max.length", 1, 100_000),
                 p.duration("explore.window"),
-                p.longInteger("storage.min.free.bytes", 0, Long.MAX_VALUE));
+                p.longInteger("storage.min.free.bytes", 0, Long.MAX_VALUE),
+                RegistrationMode.parse(p.text("registration.mode", false)),
+                p.bool("registration.invites.by.users"),
+                p.duration("registration.invite.ttl"));
     }
 
     private static HttpLimits httpLimits(Parser p) {

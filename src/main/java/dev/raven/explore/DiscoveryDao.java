@@ -1,5 +1,6 @@
 package dev.raven.explore;
 
+import dev.raven.tweet.TweetSql;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
@@ -12,8 +13,14 @@ public interface DiscoveryDao {
     String NOT_FOLLOWED = "NOT EXISTS (SELECT 1 FROM follows vf WHERE vf.follower_id = :viewer "
             + "AND vf.followed_id = p.user_id)";
 
+    /**
+     * A profile {@code p} fit to suggest or find: active, not silenced, not in a block with
+     * the viewer, not muted by the viewer.
+     */
+    String FINDABLE = TweetSql.PROFILE_FINDABLE;
+
     /** Most followers first; reads the (followers_count, user_id) index from the top. */
-    @SqlQuery("SELECT p.user_id FROM profiles p WHERE p.user_id <> :viewer AND " + NOT_FOLLOWED
+    @SqlQuery("SELECT p.user_id FROM profiles p WHERE p.user_id <> :viewer AND " + NOT_FOLLOWED + " AND " + FINDABLE
             + " ORDER BY p.followers_count DESC, p.user_id LIMIT :limit")
     List<Long> mostPopular(@Bind("viewer") long viewerUserId, @Bind("limit") int limit);
 
@@ -27,7 +34,7 @@ public interface DiscoveryDao {
             + "ORDER BY s.follower_id, s.created_at DESC, s.followed_id DESC LIMIT :sources) src "
             + "JOIN follows f ON f.follower_id = src.followed_id "
             + "JOIN profiles p ON p.user_id = f.followed_id "
-            + "WHERE f.followed_id <> :viewer AND " + NOT_FOLLOWED
+            + "WHERE f.followed_id <> :viewer AND " + NOT_FOLLOWED + " AND " + FINDABLE
             + " GROUP BY f.followed_id, p.followers_count "
             + "ORDER BY COUNT(*) DESC, p.followers_count DESC, f.followed_id LIMIT :limit")
     List<Long> followedByFollowed(@Bind("viewer") long viewerUserId, @Bind("sources") int sources,
@@ -42,15 +49,15 @@ public interface DiscoveryDao {
 
     /** search @name: usernames containing the text (username_key is the lower-cased username). */
     @SqlQuery("SELECT p.user_id FROM profiles p JOIN users u ON u.id = p.user_id "
-            + "WHERE u.username_key LIKE :contains ESCAPE '!' "
-            + "ORDER BY " + USERNAME_RANK + ", p.followers_count DESC, p.user_id LIMIT :limit")
-    List<Long> searchUsernames(@Bind("exact") String exact, @Bind("prefix") String prefix,
+            + "WHERE u.username_key LIKE :contains ESCAPE '!' AND " + FINDABLE
+            + " ORDER BY " + USERNAME_RANK + ", p.followers_count DESC, p.user_id LIMIT :limit")
+    List<Long> searchUsernames(@Bind("viewer") long viewerUserId, @Bind("exact") String exact, @Bind("prefix") String prefix,
                                @Bind("contains") String contains, @Bind("limit") int limit);
 
     /** search: usernames or aliases containing the text. */
     @SqlQuery("SELECT p.user_id FROM profiles p JOIN users u ON u.id = p.user_id "
-            + "WHERE u.username_key LIKE :contains ESCAPE '!' OR LOWER(p.alias) LIKE :contains ESCAPE '!' "
-            + "ORDER BY " + NAME_RANK + ", p.followers_count DESC, p.user_id LIMIT :limit")
-    List<Long> searchNames(@Bind("exact") String exact, @Bind("prefix") String prefix,
+            + "WHERE (u.username_key LIKE :contains ESCAPE '!' OR LOWER(p.alias) LIKE :contains ESCAPE '!') AND "
+            + FINDABLE + " ORDER BY " + NAME_RANK + ", p.followers_count DESC, p.user_id LIMIT :limit")
+    List<Long> searchNames(@Bind("viewer") long viewerUserId, @Bind("exact") String exact, @Bind("prefix") String prefix,
                            @Bind("contains") String contains, @Bind("limit") int limit);
 }

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.List;
 
 import static dev.raven.tweet.TweetSql.BEFORE;
+import static dev.raven.tweet.TweetSql.DISCOVERABLE;
+import static dev.raven.tweet.TweetSql.NOT_MUTED;
 import static dev.raven.tweet.TweetSql.VISIBLE;
 
 /**
@@ -25,7 +27,7 @@ public interface ExploreDao {
 
     String CANDIDATE = "t.is_public = TRUE AND t.created_at >= :since AND t.user_id <> :viewer "
             + "AND NOT EXISTS (SELECT 1 FROM follows ef WHERE ef.follower_id = :viewer AND ef.followed_id = t.user_id) "
-            + "AND " + VISIBLE;
+            + "AND " + VISIBLE + " AND " + NOT_MUTED + " AND " + DISCOVERABLE;
 
     /** get_top's score, from the tweet's counters. */
     String TOP_SCORE = "t.likes_count + t.retweets_count + t.replies_count + t.saves_count";

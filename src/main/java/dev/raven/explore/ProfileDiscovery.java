@@ -56,8 +56,8 @@ public final class ProfileDiscovery {
         return jdbi.withHandle(h -> {
             DiscoveryDao dao = h.attach(DiscoveryDao.class);
             List<Long> ids = term.usernamesOnly()
-                    ? dao.searchUsernames(term.exact(), term.prefixPattern(), term.containsPattern(), limit)
-                    : dao.searchNames(term.exact(), term.prefixPattern(), term.containsPattern(), limit);
+                    ? dao.searchUsernames(viewerUserId, term.exact(), term.prefixPattern(), term.containsPattern(), limit)
+                    : dao.searchNames(viewerUserId, term.exact(), term.prefixPattern(), term.containsPattern(), limit);
             return ProfileBriefs.load(h, viewerUserId, ids);
         });
     }

@@ -1,6 +1,7 @@
 package dev.raven.profile;
 
 import dev.raven.db.ListRow;
+import dev.raven.tweet.TweetSql;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -33,16 +34,20 @@ public interface FollowDao {
     @SqlQuery("SELECT f.follower_id AS id, f.created_at AS sort_at FROM follows f "
             + "WHERE f.followed_id = :followed "
             + "AND f.created_at <= :beforeAt AND (f.created_at < :beforeAt OR f.follower_id < :beforeId) "
-            + "ORDER BY f.followed_id, f.created_at DESC, f.follower_id DESC LIMIT :limit")
-    List<ListRow> followers(@Bind("followed") long followedUserId, @Bind("beforeAt") Instant beforeAt,
+            + "AND " + TweetSql.FOLLOWER_SEEN
+            + " ORDER BY f.followed_id, f.created_at DESC, f.follower_id DESC LIMIT :limit")
+    List<ListRow> followers(@Bind("followed") long followedUserId, @Bind("viewer") long viewerUserId,
+                            @Bind("beforeAt") Instant beforeAt,
                             @Bind("beforeId") long beforeId, @Bind("limit") int limit);
 
     /** Whom :follower follows, newest follow first: (followed user id, followed at). */
     @SqlQuery("SELECT f.followed_id AS id, f.created_at AS sort_at FROM follows f "
             + "WHERE f.follower_id = :follower "
             + "AND f.created_at <= :beforeAt AND (f.created_at < :beforeAt OR f.followed_id < :beforeId) "
-            + "ORDER BY f.follower_id, f.created_at DESC, f.followed_id DESC LIMIT :limit")
-    List<ListRow> following(@Bind("follower") long followerUserId, @Bind("beforeAt") Instant beforeAt,
+            + "AND " + TweetSql.FOLLOWED_SEEN
+            + " ORDER BY f.follower_id, f.created_at DESC, f.followed_id DESC LIMIT :limit")
+    List<ListRow> following(@Bind("follower") long followerUserId, @Bind("viewer") long viewerUserId,
+                            @Bind("beforeAt") Instant beforeAt,
                             @Bind("beforeId") long beforeId, @Bind("limit") int limit);
 
     /** Before a user is deleted: everyone they follow loses a follower... */

@@ -5,7 +5,8 @@ import java.time.LocalDate;
 
 /**
  * The contract's Profile object. {@code id} is the profile id; {@code email} and
- * {@code dateOfBirth} are filled only for the profile's owner.
+ * {@code dateOfBirth} are filled only for the profile's owner. {@code blocking} and
+ * {@code muting} (additions to the contract) say whether the viewer blocks / mutes it.
  */
 public record Profile(
         String username,
@@ -24,5 +25,7 @@ public record Profile(
         Instant dateJoined,
         boolean following,
         long numberOfFollowers,
-        long numberOfFollowing) {
+        long numberOfFollowing,
+        boolean blocking,
+        boolean muting) {
 }

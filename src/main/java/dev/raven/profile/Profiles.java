@@ -1,5 +1,6 @@
 package dev.raven.profile;
 
+import dev.raven.block.Relations;
 import dev.raven.db.ListRow;
 import dev.raven.db.Transactions;
 import dev.raven.http.ApiException;
@@ -67,7 +68,9 @@ public final class Profiles {
     Message toggleFollow(long viewerUserId, long profileId) {
         return Transactions.inTransaction(jdbi, h -> {
             ProfileDao profiles = h.attach(ProfileDao.class);
-            long targetUserId = profiles.userIdOf(profileId).orElseThrow(Profiles::profileNotFound);
+            long targetUserId = profiles.seenUserIdOf(profileId, viewerUserId)
+                    .or(() -> profiles.userIdOf(profileId).filter(id -> Relations.eitherBlocks(h, viewerUserId, id)))
+                    .orElseThrow(Profiles::profileNotFound);
             if (targetUserId == viewerUserId) {
                 throw ApiException.badRequest("You cannot follow yourself.");
             }
@@ -76,6 +79,7 @@ public final class Profiles {
             FollowDao follows = h.attach(FollowDao.class);
             boolean removed = follows.delete(viewerUserId, targetUserId) == 1;
             if (!removed) {
+                Relations.requireNoBlock(h, viewerUserId, targetUserId);
                 follows.insert(viewerUserId, targetUserId, now());
             }
             int delta = removed ? -1 : 1;
@@ -89,9 +93,9 @@ public final class Profiles {
     List<ProfileBrief> followers(long viewerUserId, long profileId, Paging.PageRequest page,
                                  UnaryOperator<List<ListRow>> toPage) {
         return jdbi.withHandle(h -> {
-            long userId = existingUser(h, profileId);
+            long userId = existingUser(h, profileId, viewerUserId);
             List<ListRow> rows = h.attach(FollowDao.class)
-                    .followers(userId, page.beforeAt(), page.beforeId(), page.fetchSize());
+                    .followers(userId, viewerUserId, page.beforeAt(), page.beforeId(), page.fetchSize());
             return ProfileBriefs.load(h, viewerUserId, ids(toPage.apply(rows)));
         });
     }
@@ -99,15 +103,15 @@ public final class Profiles {
     List<ProfileBrief> following(long viewerUserId, long profileId, Paging.PageRequest page,
                                  UnaryOperator<List<ListRow>> toPage) {
         return jdbi.withHandle(h -> {
-            long userId = existingUser(h, profileId);
+            long userId = existingUser(h, profileId, viewerUserId);
             List<ListRow> rows = h.attach(FollowDao.class)
-                    .following(userId, page.beforeAt(), page.beforeId(), page.fetchSize());
+                    .following(userId, viewerUserId, page.beforeAt(), page.beforeId(), page.fetchSize());
             return ProfileBriefs.load(h, viewerUserId, ids(toPage.apply(rows)));
         });
     }
 
-    private static long existingUser(Handle h, long profileId) {
-        return h.attach(ProfileDao.class).userIdOf(profileId).orElseThrow(Profiles::profileNotFound);
+    private static long existingUser(Handle h, long profileId, long viewerUserId) {
+        return h.attach(ProfileDao.class).seenUserIdOf(profileId, viewerUserId).orElseThrow(Profiles::profileNotFound);
     }
 
     static List<Long> ids(List<ListRow> rows) {

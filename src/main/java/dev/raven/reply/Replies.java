@@ -4,7 +4,9 @@ import dev.raven.db.Transactions;
 import dev.raven.http.ApiException;
 import dev.raven.http.Message;
 import dev.raven.http.Paging;
+import dev.raven.block.Relations;
 import dev.raven.tweet.TweetAccess;
+import dev.raven.tweet.TweetDao;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Clock;
@@ -32,7 +34,8 @@ public final class Replies {
     Reply create(long authorUserId, long tweetId, ReplyRequests.ReplyBody body) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return Transactions.inTransaction(jdbi, h -> {
-            TweetAccess.lockVisible(h, tweetId, authorUserId);
+            TweetDao.LockedTweet tweet = TweetAccess.lockVisible(h, tweetId, authorUserId);
+            Relations.requireNoBlock(h, authorUserId, tweet.userId());
             ReplyRules.Draft draft = rules.check(body);
             ReplyDao dao = h.attach(ReplyDao.class);
             long id = dao.insert(tweetId, authorUserId, draft.content(), draft.hasMedia(), draft.mediaUrl(), now);

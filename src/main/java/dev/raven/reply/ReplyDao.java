@@ -1,6 +1,7 @@
 package dev.raven.reply;
 
 import dev.raven.db.ListRow;
+import dev.raven.tweet.TweetSql;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
@@ -24,6 +25,8 @@ import static dev.raven.reply.ReplySql.FROM;
 @RegisterConstructorMapper(ListRow.class)
 @RegisterConstructorMapper(ReplyDao.ReplyRef.class)
 public interface ReplyDao {
+    /** A reply by someone in a block with the viewer, or by a suspended account, is not shown. */
+    String AUTHOR_SEEN = TweetSql.REPLY_AUTHOR_SEEN;
 
     /** Which tweet a reply belongs to and who wrote it, without looking at visibility. */
     @SqlQuery("SELECT id, tweet_id, user_id FROM replies WHERE id = :id")
@@ -34,7 +37,7 @@ public interface ReplyDao {
     Optional<ReplyRef> lock(@Bind("id") long replyId);
 
     /** One reply; the caller has checked that the viewer may see its tweet. */
-    @SqlQuery("SELECT " + COLUMNS + FROM + "WHERE r.id = :id")
+    @SqlQuery("SELECT " + COLUMNS + FROM + "WHERE r.id = :id AND " + AUTHOR_SEEN)
     Optional<Reply> findById(@Bind("id") long replyId, @Bind("viewer") long viewerUserId);
 
     /** Replies by id for a page the caller has already filtered for visibility; any order. */
@@ -44,7 +47,7 @@ public interface ReplyDao {
     /** replies_list GET: one tweet's replies, newest first, whole Replies (the tweet is visible). */
     @SqlQuery("SELECT " + COLUMNS + FROM + "WHERE r.tweet_id = :tweet "
             + "AND r.created_at <= :beforeAt AND (r.created_at < :beforeAt OR r.id < :beforeId) "
-            + "ORDER BY r.tweet_id, r.created_at DESC, r.id DESC LIMIT :limit")
+            + "AND " + AUTHOR_SEEN + " ORDER BY r.tweet_id, r.created_at DESC, r.id DESC LIMIT :limit")
     List<Reply> byTweet(@Bind("tweet") long tweetId, @Bind("viewer") long viewerUserId,
                         @Bind("beforeAt") Instant beforeAt, @Bind("beforeId") long beforeId,
                         @Bind("limit") int limit);
@@ -87,8 +90,9 @@ public interface ReplyDao {
     /** get_reply_like_list: who liked a reply, newest first: (user id, liked at). */
     @SqlQuery("SELECT rl.user_id AS id, rl.created_at AS sort_at FROM reply_likes rl WHERE rl.reply_id = :reply "
             + "AND rl.created_at <= :beforeAt AND (rl.created_at < :beforeAt OR rl.user_id < :beforeId) "
-            + "ORDER BY rl.reply_id, rl.created_at DESC, rl.user_id DESC LIMIT :limit")
-    List<ListRow> likers(@Bind("reply") long replyId, @Bind("beforeAt") Instant beforeAt,
+            + "AND " + TweetSql.REPLY_LIKER_SEEN
+            + " ORDER BY rl.reply_id, rl.created_at DESC, rl.user_id DESC LIMIT :limit")
+    List<ListRow> likers(@Bind("reply") long replyId, @Bind("viewer") long viewerUserId, @Bind("beforeAt") Instant beforeAt,
                          @Bind("beforeId") long beforeId, @Bind("limit") int limit);
 
     /** What changes to a reply need to know. */

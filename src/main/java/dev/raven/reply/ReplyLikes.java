@@ -1,5 +1,6 @@
 package dev.raven.reply;
 
+import dev.raven.block.Relations;
 import dev.raven.db.ListRow;
 import dev.raven.db.Transactions;
 import dev.raven.http.Message;
@@ -30,10 +31,11 @@ public final class ReplyLikes {
     /** PUT liked_replies_list/:reply_id/: likes if not liked, unlikes if liked. */
     Message toggle(long viewerUserId, long replyId) {
         return Transactions.inTransaction(jdbi, h -> {
-            ReplyAccess.lockVisible(h, replyId, viewerUserId);
+            ReplyDao.ReplyRef reply = ReplyAccess.lockVisible(h, replyId, viewerUserId);
             ReplyDao dao = h.attach(ReplyDao.class);
             boolean removed = dao.deleteLike(replyId, viewerUserId) == 1;
             if (!removed) {
+                Relations.requireNoBlock(h, viewerUserId, reply.userId());
                 dao.insertLike(replyId, viewerUserId, clock.instant().truncatedTo(ChronoUnit.MICROS));
             }
             int delta = removed ? -1 : 1;
@@ -49,7 +51,7 @@ public final class ReplyLikes {
                               UnaryOperator<List<ListRow>> pager) {
         return jdbi.withHandle(h -> {
             ReplyAccess.requireVisible(h, replyId, viewerUserId);
-            List<ListRow> rows = h.attach(ReplyDao.class).likers(replyId, page.beforeAt(), page.beforeId(),
+            List<ListRow> rows = h.attach(ReplyDao.class).likers(replyId, viewerUserId, page.beforeAt(), page.beforeId(),
                     page.fetchSize());
             return ProfileBriefs.load(h, viewerUserId, pager.apply(rows).stream().map(ListRow::id).toList());
         });

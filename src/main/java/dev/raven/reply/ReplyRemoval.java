@@ -21,6 +21,21 @@ public final class ReplyRemoval {
     }
 
     /**
+     * A moderator's delete: locks the reply's tweet, then the reply (the usual order), and
+     * removes it, whoever wrote it; false if it is gone already.
+     */
+    public static boolean removeById(Handle h, long replyId) {
+        ReplyDao dao = h.attach(ReplyDao.class);
+        return dao.find(replyId).flatMap(found -> {
+            h.attach(dev.raven.tweet.TweetDao.class).lock(found.tweetId());
+            return dao.lock(replyId);
+        }).map(reply -> {
+            removeReply(h, reply);
+            return true;
+        }).orElse(false);
+    }
+
+    /**
      * Before a user is deleted: corrects the counters that counted their replies and reply
      * likes, and the replies under their tweets (which go with those tweets). Their own
      * profile is deleted with them, so its counters need no care.

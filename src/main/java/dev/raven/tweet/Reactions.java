@@ -1,5 +1,6 @@
 package dev.raven.tweet;
 
+import dev.raven.block.Relations;
 import dev.raven.db.Transactions;
 import dev.raven.http.ApiException;
 import dev.raven.http.Message;
@@ -28,11 +29,12 @@ public final class Reactions {
     Message toggle(long viewerUserId, long tweetId, Reaction reaction) {
         String list = reaction == Reaction.LIKE ? "liked tweets" : "saved tweets";
         return Transactions.inTransaction(jdbi, h -> {
-            TweetAccess.lockVisible(h, tweetId, viewerUserId);
+            TweetDao.LockedTweet tweet = TweetAccess.lockVisible(h, tweetId, viewerUserId);
             boolean removed = h.attach(ReactionDao.class).delete(reaction.table, tweetId, viewerUserId) == 1;
             if (removed) {
                 uncount(h, reaction, tweetId, viewerUserId);
             } else {
+                Relations.requireNoBlock(h, viewerUserId, tweet.userId());
                 add(h, reaction, tweetId, viewerUserId);
             }
             return new Message("tweet with id " + tweetId + (removed ? " removed from " : " added to ") + list);
@@ -42,7 +44,8 @@ public final class Reactions {
     /** POST retweet_list/:id/. */
     Message retweet(long viewerUserId, long tweetId) {
         return Transactions.inTransaction(jdbi, h -> {
-            TweetAccess.lockVisible(h, tweetId, viewerUserId);
+            TweetDao.LockedTweet tweet = TweetAccess.lockVisible(h, tweetId, viewerUserId);
+            Relations.requireNoBlock(h, viewerUserId, tweet.userId());
             if (h.attach(ReactionDao.class).exists(Reaction.RETWEET.table, tweetId, viewerUserId)) {
                 throw ApiException.conflict("already_retweeted", "Already retweeted");
             }

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.List;
 
 import static dev.raven.tweet.TweetSql.BEFORE;
+import static dev.raven.tweet.TweetSql.NOT_MUTED;
+import static dev.raven.tweet.TweetSql.NOT_SUSPENDED;
 import static dev.raven.tweet.TweetSql.VISIBLE;
 
 /**
@@ -23,15 +25,21 @@ import static dev.raven.tweet.TweetSql.VISIBLE;
 @RegisterConstructorMapper(TimelineItem.RetweetedBy.class)
 public interface TimelineDao {
 
+    /**
+     * A followed retweeter {@code r2} whose retweets the timeline shows: not muted by the
+     * viewer, not suspended (a block ends the follow, so followed people are never blocked).
+     */
+    String SHOWN_RETWEETER = TweetSql.OTHER_RETWEETER_SHOWN;
+
     /** A tweet row that a followed user's retweet will show instead. */
     String NOT_RETWEETED_BY_FOLLOWED = "NOT EXISTS (SELECT 1 FROM retweets r2 "
             + "JOIN follows f2 ON f2.followed_id = r2.user_id AND f2.follower_id = :viewer "
-            + "WHERE r2.tweet_id = t.id)";
+            + "WHERE r2.tweet_id = t.id AND " + SHOWN_RETWEETER + ")";
 
     /** A retweet row that is the newest followed retweet of its tweet. */
     String NEWEST_FOLLOWED_RETWEET = "NOT EXISTS (SELECT 1 FROM retweets r2 "
             + "JOIN follows f2 ON f2.followed_id = r2.user_id AND f2.follower_id = :viewer "
-            + "WHERE r2.tweet_id = r.tweet_id "
+            + "WHERE r2.tweet_id = r.tweet_id AND " + SHOWN_RETWEETER + " "
             + "AND (r2.created_at > r.created_at OR (r2.created_at = r.created_at AND r2.user_id > r.user_id)))";
 
     String RETWEET_BEFORE = "r.created_at <= :beforeAt AND (r.created_at < :beforeAt OR r.tweet_id < :beforeId)";
@@ -44,12 +52,13 @@ public interface TimelineDao {
             + "SELECT t.id, t.created_at, CAST(NULL AS BIGINT) "
             + "FROM follows f JOIN tweets t ON t.user_id = f.followed_id "
             + "WHERE f.follower_id = :viewer AND t.created_at >= :since AND " + BEFORE
-            + " AND " + NOT_RETWEETED_BY_FOLLOWED
+            + " AND " + NOT_MUTED + " AND " + NOT_SUSPENDED + " AND " + NOT_RETWEETED_BY_FOLLOWED
             + " UNION ALL "
             + "SELECT r.tweet_id, r.created_at, r.user_id "
             + "FROM follows f JOIN retweets r ON r.user_id = f.followed_id JOIN tweets t ON t.id = r.tweet_id "
             + "WHERE f.follower_id = :viewer AND r.created_at >= :since AND " + RETWEET_BEFORE
-            + " AND " + VISIBLE + " AND " + NEWEST_FOLLOWED_RETWEET
+            + " AND " + VISIBLE + " AND " + NOT_MUTED + " AND " + TweetSql.RETWEETER_SHOWN
+            + " AND " + NEWEST_FOLLOWED_RETWEET
             + " ORDER BY activity_at DESC, tweet_id DESC LIMIT :limit")
     List<Entry> page(@Bind("viewer") long viewerUserId, @Bind("since") Instant since,
                      @Bind("beforeAt") Instant beforeAt, @Bind("beforeId") long beforeId,

@@ -36,6 +36,9 @@ public final class TweetAccess {
                 && !h.attach(FollowDao.class).isFollowing(viewerUserId, tweet.userId())) {
             throw notFound.get();
         }
+        if (tweet.userId() != viewerUserId && h.attach(TweetDao.class).authorSuspended(tweet.userId())) {
+            throw notFound.get(); // a suspended account's content is hidden from everyone else
+        }
         return tweet;
     }
 

@@ -77,19 +77,24 @@ public interface TweetDao {
     /** get_tweet_like_list: who liked a tweet, newest first: (user id, liked at). */
     @SqlQuery("SELECT l.user_id AS id, l.created_at AS sort_at FROM tweet_likes l WHERE l.tweet_id = :tweet "
             + "AND l.created_at <= :beforeAt AND (l.created_at < :beforeAt OR l.user_id < :beforeId) "
-            + "ORDER BY l.tweet_id, l.created_at DESC, l.user_id DESC LIMIT :limit")
-    List<ListRow> likers(@Bind("tweet") long tweetId, @Bind("beforeAt") Instant beforeAt,
+            + "AND " + TweetSql.LIKER_SEEN + " ORDER BY l.tweet_id, l.created_at DESC, l.user_id DESC LIMIT :limit")
+    List<ListRow> likers(@Bind("tweet") long tweetId, @Bind("viewer") long viewerUserId, @Bind("beforeAt") Instant beforeAt,
                          @Bind("beforeId") long beforeId, @Bind("limit") int limit);
 
     /** retweet_list GET: who retweeted a tweet, newest first: (user id, retweeted at). */
     @SqlQuery("SELECT r.user_id AS id, r.created_at AS sort_at FROM retweets r WHERE r.tweet_id = :tweet "
             + "AND r.created_at <= :beforeAt AND (r.created_at < :beforeAt OR r.user_id < :beforeId) "
-            + "ORDER BY r.tweet_id, r.created_at DESC, r.user_id DESC LIMIT :limit")
-    List<ListRow> retweeters(@Bind("tweet") long tweetId, @Bind("beforeAt") Instant beforeAt,
+            + "AND " + TweetSql.REPLY_AUTHOR_SEEN + " ORDER BY r.tweet_id, r.created_at DESC, r.user_id DESC LIMIT :limit")
+    List<ListRow> retweeters(@Bind("tweet") long tweetId, @Bind("viewer") long viewerUserId,
+                             @Bind("beforeAt") Instant beforeAt,
                              @Bind("beforeId") long beforeId, @Bind("limit") int limit);
 
-    @SqlQuery("SELECT COUNT(*) > 0 FROM users WHERE id = :id")
-    boolean userExists(@Bind("id") long userId);
+    @SqlQuery("SELECT COUNT(*) > 0 FROM users WHERE id = :id AND status = 'suspended'")
+    boolean authorSuspended(@Bind("id") long userId);
+
+    /** The user exists and the viewer may see their profile ({@link dev.raven.tweet.TweetSql#USER_SEEN}). */
+    @SqlQuery("SELECT COUNT(*) > 0 FROM users u WHERE u.id = :id AND " + dev.raven.tweet.TweetSql.USER_SEEN)
+    boolean userExists(@Bind("id") long userId, @Bind("viewer") long viewerUserId);
 
     /** A locked tweet row: what changes to it need to know. */
     record LockedTweet(long id, long userId, boolean isPublic, boolean media, String content, String mediaUrl) {

@@ -27,7 +27,7 @@ public final class TweetLists {
     /** get_tweets/:user_id/. */
     public List<Tweet> byAuthor(long viewerUserId, long authorUserId, Paging.PageRequest page, UnaryOperator<List<ListRow>> pager) {
         return jdbi.withHandle(h -> {
-            requireUser(h, authorUserId);
+            requireUser(h, authorUserId, viewerUserId);
             List<ListRow> rows = h.attach(TweetDao.class).byAuthor(authorUserId, viewerUserId, page.beforeAt(),
                     page.beforeId(), page.fetchSize());
             return TweetAccess.hydrate(h, viewerUserId, TweetAccess.ids(pager.apply(rows)));
@@ -47,7 +47,7 @@ public final class TweetLists {
     List<ProfileBrief> likers(long viewerUserId, long tweetId, Paging.PageRequest page, UnaryOperator<List<ListRow>> pager) {
         return jdbi.withHandle(h -> {
             TweetAccess.requireVisible(h, tweetId, viewerUserId);
-            List<ListRow> rows = h.attach(TweetDao.class).likers(tweetId, page.beforeAt(), page.beforeId(),
+            List<ListRow> rows = h.attach(TweetDao.class).likers(tweetId, viewerUserId, page.beforeAt(), page.beforeId(),
                     page.fetchSize());
             return ProfileBriefs.load(h, viewerUserId, TweetAccess.ids(pager.apply(rows)));
         });
@@ -57,14 +57,14 @@ public final class TweetLists {
     List<ProfileBrief> retweeters(long viewerUserId, long tweetId, Paging.PageRequest page, UnaryOperator<List<ListRow>> pager) {
         return jdbi.withHandle(h -> {
             TweetAccess.requireVisible(h, tweetId, viewerUserId);
-            List<ListRow> rows = h.attach(TweetDao.class).retweeters(tweetId, page.beforeAt(), page.beforeId(),
+            List<ListRow> rows = h.attach(TweetDao.class).retweeters(tweetId, viewerUserId, page.beforeAt(), page.beforeId(),
                     page.fetchSize());
             return ProfileBriefs.load(h, viewerUserId, TweetAccess.ids(pager.apply(rows)));
         });
     }
 
-    private static void requireUser(Handle h, long userId) {
-        if (!h.attach(TweetDao.class).userExists(userId)) {
+    private static void requireUser(Handle h, long userId, long viewerUserId) {
+        if (!h.attach(TweetDao.class).userExists(userId, viewerUserId)) {
             throw ApiException.notFound("User not found.");
         }
     }

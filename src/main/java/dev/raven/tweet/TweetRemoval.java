@@ -19,6 +19,14 @@ public final class TweetRemoval {
         tweets.delete(tweet.id());
     }
 
+    /** A moderator's delete: locks and removes the tweet, whoever wrote it; false if it is gone already. */
+    public static boolean removeById(Handle h, long tweetId) {
+        return h.attach(TweetDao.class).lock(tweetId).map(tweet -> {
+            removeTweet(h, tweet);
+            return true;
+        }).orElse(false);
+    }
+
     /**
      * Before a user is deleted: corrects the counters of other users' tweets they liked,
      * saved or retweeted, and of users who liked their tweets. Their own profile and

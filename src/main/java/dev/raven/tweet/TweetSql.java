@@ -8,9 +8,93 @@ public final class TweetSql {
     private TweetSql() {
     }
 
-    /** A tweet is visible to its author, to the author's followers, and to everyone if public. */
-    public static final String VISIBLE = "(t.is_public OR t.user_id = :viewer OR EXISTS ("
-            + "SELECT 1 FROM follows vf WHERE vf.follower_id = :viewer AND vf.followed_id = t.user_id))";
+    // Moderation rules as SQL. Annotations need constant strings, so each rule is written as
+    // pieces around the column that holds the person's user id; the constants below apply
+    // them to the columns our queries use, and the methods to any column (for built SQL).
+    private static final String BLOCK_1 = "NOT EXISTS (SELECT 1 FROM blocks bk1 WHERE bk1.blocker_id = :viewer "
+            + "AND bk1.blocked_id = ";
+    private static final String BLOCK_2 = ") AND NOT EXISTS (SELECT 1 FROM blocks bk2 WHERE bk2.blocked_id = :viewer "
+            + "AND bk2.blocker_id = ";
+    private static final String MUTE_1 = "NOT EXISTS (SELECT 1 FROM mutes mu WHERE mu.muter_id = :viewer AND mu.muted_id = ";
+    private static final String SUSPENDED_1 = "NOT EXISTS (SELECT 1 FROM users su WHERE su.id = ";
+    private static final String SUSPENDED_2 = " AND su.status = 'suspended')";
+    private static final String DISCOVERABLE_1 = "EXISTS (SELECT 1 FROM users du WHERE du.id = ";
+    private static final String DISCOVERABLE_2 = " AND du.status = 'active' AND du.silenced = FALSE)";
+
+    /**
+     * "Either blocks the other": neither the viewer nor the tweet's author blocks the other.
+     * Two primary-key probes (blocks_pk, blocks_blocked). Part of {@link #VISIBLE}.
+     */
+    public static final String NOT_BLOCKED = BLOCK_1 + "t.user_id" + BLOCK_2 + "t.user_id" + ")";
+    /** "Viewer mutes author", negated: the home timeline and explore leave muted authors out. */
+    public static final String NOT_MUTED = MUTE_1 + "t.user_id" + ")";
+    /** "Author suspended", negated: a suspended account's content is hidden from everyone. Part of {@link #VISIBLE}. */
+    public static final String NOT_SUSPENDED = SUSPENDED_1 + "t.user_id" + SUSPENDED_2;
+    /** "Author silenced", negated (and active): explore, search and suggestions show only such authors. */
+    public static final String DISCOVERABLE = DISCOVERABLE_1 + "t.user_id" + DISCOVERABLE_2;
+
+    /** A reply's author (as {@code r.user_id}) the viewer may see: no block either way, not suspended. */
+    public static final String REPLY_AUTHOR_SEEN = BLOCK_1 + "r.user_id" + BLOCK_2 + "r.user_id" + ") AND "
+            + SUSPENDED_1 + "r.user_id" + SUSPENDED_2;
+    /** The same rule for the people of a like list ({@code l.user_id}). */
+    public static final String LIKER_SEEN = BLOCK_1 + "l.user_id" + BLOCK_2 + "l.user_id" + ") AND "
+            + SUSPENDED_1 + "l.user_id" + SUSPENDED_2;
+    /** ... of a reply-like list ({@code rl.user_id}). */
+    public static final String REPLY_LIKER_SEEN = BLOCK_1 + "rl.user_id" + BLOCK_2 + "rl.user_id" + ") AND "
+            + SUSPENDED_1 + "rl.user_id" + SUSPENDED_2;
+    /** ... of a followers list ({@code f.follower_id}). */
+    public static final String FOLLOWER_SEEN = BLOCK_1 + "f.follower_id" + BLOCK_2 + "f.follower_id" + ") AND "
+            + SUSPENDED_1 + "f.follower_id" + SUSPENDED_2;
+    /** ... of a following list ({@code f.followed_id}). */
+    public static final String FOLLOWED_SEEN = BLOCK_1 + "f.followed_id" + BLOCK_2 + "f.followed_id" + ") AND "
+            + SUSPENDED_1 + "f.followed_id" + SUSPENDED_2;
+    /** A retweeter ({@code r.user_id}) whose retweets reach the viewer's timeline: not muted, not suspended. */
+    public static final String RETWEETER_SHOWN = MUTE_1 + "r.user_id" + ") AND " + SUSPENDED_1 + "r.user_id" + SUSPENDED_2;
+    /** The same for {@code r2.user_id}, the retweets a timeline row is compared with. */
+    public static final String OTHER_RETWEETER_SHOWN = MUTE_1 + "r2.user_id" + ") AND "
+            + SUSPENDED_1 + "r2.user_id" + SUSPENDED_2;
+    /**
+     * A profile {@code p} fit to suggest or find: active, not silenced, not in a block with
+     * the viewer, not muted by the viewer.
+     */
+    public static final String PROFILE_FINDABLE = DISCOVERABLE_1 + "p.user_id" + DISCOVERABLE_2 + " AND "
+            + BLOCK_1 + "p.user_id" + BLOCK_2 + "p.user_id" + ") AND " + MUTE_1 + "p.user_id" + ")";
+
+    /**
+     * A user {@code u} whose profile and profile lists the viewer may see: themselves, or an
+     * active account (not pending, not suspended) that does not block the viewer. (One who
+     * blocks someone still sees that account's profile, to undo the block; its posts stay hidden.)
+     */
+    public static final String USER_SEEN = "(u.id = :viewer OR (u.status = 'active' AND NOT EXISTS ("
+            + "SELECT 1 FROM blocks bs WHERE bs.blocker_id = u.id AND bs.blocked_id = :viewer)))";
+
+    /** {@link #NOT_BLOCKED} for any column holding a user id. */
+    public static String notBlocked(String column) {
+        return BLOCK_1 + column + BLOCK_2 + column + ")";
+    }
+
+    /** {@link #NOT_MUTED} for any column holding a user id. */
+    public static String notMuted(String column) {
+        return MUTE_1 + column + ")";
+    }
+
+    /** {@link #NOT_SUSPENDED} for any column holding a user id. */
+    public static String notSuspended(String column) {
+        return SUSPENDED_1 + column + SUSPENDED_2;
+    }
+
+    /** {@link #DISCOVERABLE} for any column holding a user id. */
+    public static String discoverable(String column) {
+        return DISCOVERABLE_1 + column + DISCOVERABLE_2;
+    }
+
+    /**
+     * A tweet is visible to its author, to the author's followers, and to everyone if public;
+     * never across a block (either way), and never when its author is suspended.
+     */
+    public static final String VISIBLE = "((t.is_public OR t.user_id = :viewer OR EXISTS ("
+            + "SELECT 1 FROM follows vf WHERE vf.follower_id = :viewer AND vf.followed_id = t.user_id)) AND "
+            + NOT_BLOCKED + " AND " + NOT_SUSPENDED + ")";
 
     /** The Tweet record's columns; the viewer flags are one primary-key probe each. */
     public static final String COLUMNS = "t.id AS tweet_id, t.user_id, u.username, t.content, p.alias, t.media, "

@@ -37,7 +37,8 @@ class ProfilesTest {
         p.fieldNames().forEachRemaining(keys::add);
         assertEquals(List.of("username", "id", "user_id", "email", "alias", "bio", "number_of_likes",
                 "number_of_tweets", "number_of_tweets_and_replies", "number_of_media", "date_of_birth", "image_url",
-                "background_image_url", "date_joined", "following", "number_of_followers", "number_of_following"),
+                "background_image_url", "date_joined", "following", "number_of_followers", "number_of_following",
+                "blocking", "muting"),
                 keys);
         assertEquals(owner.profileId(), p.get("id").asLong());
         assertEquals(owner.userId(), p.get("user_id").asLong());

@@ -25,7 +25,9 @@ public final class Auth {
     public static final Set<String> PROFILE_KEYS = Set.of("username", "id", "user_id", "email", "alias", "bio",
             "number_of_likes", "number_of_tweets", "number_of_tweets_and_replies", "number_of_media",
             "date_of_birth", "image_url", "background_image_url", "date_joined", "following",
-            "number_of_followers", "number_of_following");
+            "number_of_followers", "number_of_following",
+            // additions of the moderation issue: does the viewer block / mute this profile
+            "blocking", "muting");
 
     private Auth() {
     }

@@ -229,6 +229,31 @@ public final class Social {
         return tweetIds(res.json());
     }
 
+    // blocks and mutes (ids are user ids)
+    public Api.Res block(TestUser user, TestUser target) {
+        return api.post("/api/profiles/block/" + target.userId() + "/", null, user.access());
+    }
+
+    public Api.Res unblock(TestUser user, TestUser target) {
+        return api.delete("/api/profiles/block/" + target.userId() + "/", null, user.access());
+    }
+
+    public Api.Res mute(TestUser user, TestUser target) {
+        return api.post("/api/profiles/mute/" + target.userId() + "/", null, user.access());
+    }
+
+    public Api.Res unmute(TestUser user, TestUser target) {
+        return api.delete("/api/profiles/mute/" + target.userId() + "/", null, user.access());
+    }
+
+    /** The user ids of a ProfileBrief list, in order. */
+    public static List<Long> userIds(Api.Res res) {
+        expect(res, 200);
+        List<Long> ids = new ArrayList<>();
+        res.json().forEach(n -> ids.add(n.get("user_id").asLong()));
+        return ids;
+    }
+
     public static void expect(Api.Res res, int status) {
         if (res.status() != status) {
             throw new AssertionError("expected " + status + ", got " + res);
