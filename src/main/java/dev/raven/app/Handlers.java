@@ -10,6 +10,7 @@ import dev.raven.explore.ExploreHandler;
 import dev.raven.explore.ExplorePages;
 import dev.raven.health.HealthHandler;
 import dev.raven.instance.InstanceHandler;
+import dev.raven.media.MediaHandler;
 import dev.raven.profile.ProfileHandler;
 import dev.raven.profile.ProfilePages;
 import dev.raven.reply.ReplyHandler;
@@ -24,5 +25,5 @@ record Handlers(HealthHandler health, InstanceHandler instance, AuthHandler auth
                 BackupHandler backup, AuthPages authPages, TweetPages tweetPages,
                 ProfilePages profilePages, ReplyPages replyPages,
                 ExplorePages explorePages, SettingsPages settingsPages,
-                ActivityPages activityPages, Assets assets) {
+                ActivityPages activityPages, Assets assets, MediaHandler media) {
 }

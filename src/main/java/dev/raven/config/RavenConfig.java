@@ -33,7 +33,8 @@ public record RavenConfig(
         String instanceName,
         int tweetMaxLength,
         Duration exploreWindow,
-        long storageMinFreeBytes) {
+        long storageMinFreeBytes,
+        MediaSettings media) {
 
     /** The embedded database's file name in data.dir, without H2's .mv.db suffix. */
     public static final String EMBEDDED_DB_NAME = "raven";
@@ -110,7 +111,23 @@ public record RavenConfig(
                 p.text("instance.name", false),
                 p.integer("tweet.max.length", 1, 100_000),
                 p.duration("explore.window"),
-                p.longInteger("storage.min.free.bytes", 0, Long.MAX_VALUE));
+                p.longInteger("storage.min.free.bytes", 0, Long.MAX_VALUE),
+                media(p));
+    }
+
+    private static MediaSettings media(Parser p) {
+        String store = p.text("media.store", false).toLowerCase(java.util.Locale.ROOT);
+        MediaSettings.Store kind = switch (store) {
+            case "filesystem" -> MediaSettings.Store.FILESYSTEM;
+            case "database" -> MediaSettings.Store.DATABASE;
+            default -> throw new ConfigException("media.store: expected filesystem or database, got '"
+                    + p.raw().get("media.store") + "'");
+        };
+        return new MediaSettings(kind,
+                p.longInteger("media.max.bytes", 1024, 100L * 1024 * 1024),
+                p.longInteger("media.max.pixels", 1, 500_000_000),
+                p.longInteger("media.quota.bytes", 0, Long.MAX_VALUE),
+                p.bool("media.allow.external.urls"));
     }
 
     private static HttpLimits httpLimits(Parser p) {
