@@ -134,12 +134,13 @@ public final class RavenApp implements AutoCloseable {
             ProfileDiscovery discovery = new ProfileDiscovery(jdbi);
             TweetLists tweetLists = new TweetLists(jdbi);
             TweetPages tweetPages = new TweetPages(tweets, reactions, homeTimeline, tweetLists, discovery, paging,
-                    pages, config.tweetMaxLength(), authPages::welcome);
+                    pages, config.tweetMaxLength(), authPages::welcome, media);
             Profiles profiles = new Profiles(jdbi, media, clock);
             ProfilePages profilePages = new ProfilePages(profiles, tweetLists, paging, pages);
             Replies replies = new Replies(jdbi, config.tweetMaxLength(), media, clock);
             ReplyLikes replyLikes = new ReplyLikes(jdbi, clock);
-            ReplyPages replyPages = new ReplyPages(tweets, replies, replyLikes, paging, pages, config.tweetMaxLength());
+            ReplyPages replyPages = new ReplyPages(tweets, replies, replyLikes, paging, pages, config.tweetMaxLength(),
+                    media);
             Explore explore = new Explore(jdbi, config.exploreWindow(), clock);
             ExplorePages explorePages = new ExplorePages(explore, discovery, paging, pages);
             ActivityLists activityLists = new ActivityLists(jdbi);

@@ -348,6 +348,29 @@ public final class MediaLibrary {
 
     // --- Pages -------------------------------------------------------------------------
 
+    /**
+     * A web form's picture (multipart field {@code fileField}, alt text in {@code altField}),
+     * uploaded as POST /api/media/ would: its URL, or null when the form has none. A refusal
+     * is reported on {@code fileField}.
+     */
+    public String uploadFromForm(io.javalin.http.Context ctx, long userId, String fileField, String altField,
+                                 String origin) {
+        if (!MultipartForm.isMultipart(ctx)) {
+            return null;
+        }
+        MultipartForm form = MultipartForm.read(ctx, fileField);
+        if (form.file() == null) {
+            return null;
+        }
+        try {
+            return upload(userId, form.file(), form.fields().get(altField), origin).url();
+        } catch (ApiException e) {
+            Map<String, List<String>> errors = new HashMap<>();
+            errors.put(e.fieldErrors().containsKey("description") ? altField : fileField, List.of(e.getMessage()));
+            throw new ApiException(e.status(), e.code(), e.getMessage(), errors, e.headers());
+        }
+    }
+
     /** Alt texts of this instance's pictures among the URLs, by URL, in one statement. */
     public Map<String, String> descriptions(Collection<String> urls) {
         Map<String, String> keyToUrl = new HashMap<>();

@@ -4,7 +4,6 @@ import dev.raven.http.ApiException;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
 import java.util.List;
@@ -36,7 +35,7 @@ public record MultipartForm(byte[] file, Map<String, String> fields) {
             ctx.uploadedFileMap();
         } catch (ApiException e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // the servlet layer throws ServletException without declaring it
             throw new ApiException(400, "bad_request", "The multipart form is malformed.");
         }
     }
@@ -71,7 +70,7 @@ public record MultipartForm(byte[] file, Map<String, String> fields) {
             return new MultipartForm(bytes, fields);
         } catch (ApiException e) {
             throw e;
-        } catch (IOException | RuntimeException e) {
+        } catch (Exception e) { // IOException, and the servlet layer's undeclared ServletException
             throw new ApiException(400, "bad_request", "The multipart form is malformed.");
         }
     }
