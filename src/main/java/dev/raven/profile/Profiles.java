@@ -47,13 +47,13 @@ public final class Profiles {
         ProfileFields.checkBio(req.bio(), errors, "bio");
         ProfileFields.checkUrl(req.imageUrl(), errors, "image_url");
         ProfileFields.checkUrl(req.backgroundImageUrl(), errors, "background_image_url");
-        media.checkUrl(req.imageUrl(), errors, "image_url");
-        media.checkUrl(req.backgroundImageUrl(), errors, "background_image_url");
         errors.throwIfAny();
         return Transactions.inTransaction(jdbi, h -> {
             ProfileDao dao = h.attach(ProfileDao.class);
             dao.lock(viewerUserId); // concurrent partial edits of different fields must not undo each other
             Profile current = dao.findByUserId(viewerUserId, viewerUserId).orElseThrow(Profiles::profileNotFound);
+            // A changed picture URL must be this instance's own picture when external URLs are off
+            // (MediaLibrary.use); an unchanged one stays, even if it was set before the switch.
             if (req.imageUrl() != null) {
                 media.use(h, viewerUserId, MediaLibrary.Use.avatar(viewerUserId), emptyToNull(req.imageUrl()),
                         current.imageUrl(), "image_url");

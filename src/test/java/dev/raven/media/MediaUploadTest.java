@@ -102,6 +102,21 @@ class MediaUploadTest {
     }
 
     @Test
+    void aWebpIsTakenAndLosesItsExifAndXmpChunks() {
+        TestUser u = social.user("webp");
+        JsonNode plain = accepted(api.uploadPicture(Pictures.webp(), "tiny.webp", null, u.access()));
+        assertEquals("image/webp", plain.get("content_type").asText());
+        assertEquals(1, plain.get("width").asInt());
+        JsonNode up = accepted(api.uploadPicture(Pictures.webpWithExif(), "tiny.webp", null, u.access()));
+        byte[] served = fetch(up.get("url").asText());
+        assertFalse(Pictures.contains(served, "GPSPOSITION"));
+        assertFalse(Pictures.contains(served, "EXIF"));
+        assertEquals(0x10, served[20] & 0xFF, "VP8X flags: alpha kept, EXIF and XMP cleared");
+        assertEquals(served.length - 8, java.nio.ByteBuffer.wrap(served, 4, 4)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt(), "RIFF size fixed");
+    }
+
+    @Test
     void textNamedPngIs415() {
         TestUser u = social.user("txt");
         Api.Res res = api.uploadPicture("just some text, honest".getBytes(StandardCharsets.UTF_8), "evil.png", null,

@@ -127,6 +127,43 @@ public final class Pictures {
         return out;
     }
 
+    /** A 1 x 1 lossless WebP (no encoder in the JDK: these are its bytes, VP8L). */
+    public static byte[] webp() {
+        return riff(chunk("VP8L", VP8L_1X1));
+    }
+
+    private static final byte[] VP8L_1X1 = {0x2f, 0x00, 0x00, 0x00, 0x10, 0x07, 0x10, 0x11, 0x11, (byte) 0x88,
+            (byte) 0x88, (byte) 0xfe, 0x07, 0x00};
+
+    /** The same picture in the extended format, with EXIF and XMP chunks that carry GPS text. */
+    public static byte[] webpWithExif() {
+        byte[] vp8x = new byte[10];
+        vp8x[0] = 0x08 | 0x04 | 0x10; // EXIF, XMP, alpha
+        // canvas 1 x 1: width-1 and height-1 as 24-bit little-endian, zero
+        return riff(chunk("VP8X", vp8x), chunk("VP8L", VP8L_1X1),
+                chunk("EXIF", "Exif GPSPOSITION 48.8584N".getBytes(StandardCharsets.ISO_8859_1)),
+                chunk("XMP ", "<x:xmpmeta>GPSPOSITION</x:xmpmeta>".getBytes(StandardCharsets.ISO_8859_1)));
+    }
+
+    private static byte[] chunk(String type, byte[] data) {
+        ByteBuffer b = ByteBuffer.allocate(8 + data.length + (data.length & 1)).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(type.getBytes(StandardCharsets.ISO_8859_1)).putInt(data.length).put(data);
+        return b.array();
+    }
+
+    private static byte[] riff(byte[]... chunks) {
+        int size = 4;
+        for (byte[] c : chunks) {
+            size += c.length;
+        }
+        ByteBuffer b = ByteBuffer.allocate(8 + size).order(ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes(StandardCharsets.ISO_8859_1)).putInt(size).put("WEBP".getBytes(StandardCharsets.ISO_8859_1));
+        for (byte[] c : chunks) {
+            b.put(c);
+        }
+        return b.array();
+    }
+
     /** The first {@code fraction} of the bytes. */
     public static byte[] truncated(byte[] bytes, double fraction) {
         return Arrays.copyOf(bytes, (int) (bytes.length * fraction));
