@@ -93,12 +93,19 @@ class MediaUploadTest {
     }
 
     @Test
-    void aGifKeepsItsAnimationBlocksAndLosesItsComment() {
+    void aGifKeepsItsAnimationAndLoopButLosesItsCommentAndXmp() {
         TestUser u = social.user("gif");
-        byte[] gif = Pictures.gif(20, 20);
+        byte[] gif = Pictures.animatedGif(20, 20, 3);
+        assertTrue(Pictures.contains(gif, "GPSPOSITION") && Pictures.contains(gif, "NETSCAPE2.0"), "test picture");
         JsonNode up = accepted(api.uploadPicture(gif, "x.gif", null, u.access()));
         assertEquals("image/gif", up.get("content_type").asText());
-        assertEquals(20, Pictures.decode(fetch(up.get("url").asText())).getWidth());
+        byte[] served = fetch(up.get("url").asText());
+        assertEquals(3, Pictures.gifFrames(served), "still animated");
+        assertTrue(Pictures.contains(served, "NETSCAPE2.0"), "still loops");
+        assertFalse(Pictures.contains(served, "GPSPOSITION"));
+        assertFalse(Pictures.contains(served, "XMP Data"));
+        assertEquals(up.get("url").asText().replace(".gif", "-preview.gif"), up.get("preview_url").asText(),
+                "a small GIF is its own (animated) preview");
     }
 
     @Test

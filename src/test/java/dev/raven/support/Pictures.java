@@ -164,6 +164,79 @@ public final class Pictures {
         return b.array();
     }
 
+    /**
+     * An animated GIF of {@code frames} frames that loops (NETSCAPE2.0), with a comment
+     * extension ("GPSPOSITION ...") and a foreign application extension ("XMP DataXMP").
+     */
+    public static byte[] animatedGif(int width, int height, int frames) {
+        try {
+            javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (javax.imageio.stream.ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+                writer.setOutput(ios);
+                writer.prepareWriteSequence(null);
+                for (int i = 0; i < frames; i++) {
+                    BufferedImage frame = image(width, height, i % 2 == 0 ? Color.RED : Color.BLUE);
+                    javax.imageio.ImageTypeSpecifier type = javax.imageio.ImageTypeSpecifier.createFromRenderedImage(frame);
+                    javax.imageio.metadata.IIOMetadata meta = writer.getDefaultImageMetadata(type, null);
+                    String format = meta.getNativeMetadataFormatName();
+                    javax.imageio.metadata.IIOMetadataNode root =
+                            (javax.imageio.metadata.IIOMetadataNode) meta.getAsTree(format);
+                    javax.imageio.metadata.IIOMetadataNode gce = new javax.imageio.metadata.IIOMetadataNode(
+                            "GraphicControlExtension");
+                    gce.setAttribute("disposalMethod", "none");
+                    gce.setAttribute("userInputFlag", "FALSE");
+                    gce.setAttribute("transparentColorFlag", "FALSE");
+                    gce.setAttribute("delayTime", "10");
+                    gce.setAttribute("transparentColorIndex", "0");
+                    root.appendChild(gce);
+                    if (i == 0) {
+                        javax.imageio.metadata.IIOMetadataNode apps = new javax.imageio.metadata.IIOMetadataNode(
+                                "ApplicationExtensions");
+                        apps.appendChild(application("NETSCAPE", "2.0", new byte[]{1, 0, 0}));
+                        apps.appendChild(application("XMP Data", "XMP",
+                                "<x:xmpmeta>GPSPOSITION</x:xmpmeta>".getBytes(StandardCharsets.ISO_8859_1)));
+                        root.appendChild(apps);
+                        javax.imageio.metadata.IIOMetadataNode comments = new javax.imageio.metadata.IIOMetadataNode(
+                                "CommentExtensions");
+                        javax.imageio.metadata.IIOMetadataNode comment = new javax.imageio.metadata.IIOMetadataNode(
+                                "CommentExtension");
+                        comment.setAttribute("value", "GPSPOSITION 48.8584N");
+                        comments.appendChild(comment);
+                        root.appendChild(comments);
+                    }
+                    meta.setFromTree(format, root);
+                    writer.writeToSequence(new javax.imageio.IIOImage(frame, null, meta), null);
+                }
+                writer.endWriteSequence();
+            }
+            writer.dispose();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static javax.imageio.metadata.IIOMetadataNode application(String id, String auth, byte[] data) {
+        javax.imageio.metadata.IIOMetadataNode node = new javax.imageio.metadata.IIOMetadataNode("ApplicationExtension");
+        node.setAttribute("applicationID", id);
+        node.setAttribute("authenticationCode", auth);
+        node.setUserObject(data);
+        return node;
+    }
+
+    /** How many frames a GIF has (ImageIO). */
+    public static int gifFrames(byte[] gif) {
+        try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(
+                new java.io.ByteArrayInputStream(gif))) {
+            javax.imageio.ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+            reader.setInput(in);
+            return reader.getNumImages(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The first {@code fraction} of the bytes. */
     public static byte[] truncated(byte[] bytes, double fraction) {
         return Arrays.copyOf(bytes, (int) (bytes.length * fraction));
