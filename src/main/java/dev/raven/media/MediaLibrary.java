@@ -80,6 +80,11 @@ public final class MediaLibrary {
         if (bytes.length > settings.maxBytes()) {
             throw tooLarge(settings.maxBytes());
         }
+        // A person already at the quota costs no decode (the exact check is below, under a lock).
+        long usedBefore = jdbi.withExtension(MediaDao.class, d -> d.bytesOf(userId));
+        if (usedBefore >= settings.quotaBytes()) {
+            throw overQuota(bytes.length, usedBefore);
+        }
         ImageProcessor.Processed p = processor.process(bytes);
         String hash = sha256(p.bytes());
         String previewHash = sha256(p.preview());
@@ -91,9 +96,7 @@ public final class MediaLibrary {
             dao.lockUser(userId).orElseThrow(() -> ApiException.notFound("User not found."));
             long used = dao.bytesOf(userId);
             if (used + cost > settings.quotaBytes()) {
-                throw new ApiException(413, "quota_exceeded", "This picture (" + mib(cost) + ") does not fit in your "
-                        + "storage quota: your pictures take " + mib(used) + " of " + mib(settings.quotaBytes())
-                        + ". Delete some tweets with pictures first.");
+                throw overQuota(cost, used);
             }
             // Lower hash first, so two uploads locking the same pair never deadlock.
             for (String blob : new java.util.TreeSet<>(List.of(hash, previewHash))) {
@@ -107,6 +110,12 @@ public final class MediaLibrary {
             return dao.byKey(key).orElseThrow();
         });
         return upload(row, origin);
+    }
+
+    private ApiException overQuota(long cost, long used) {
+        return new ApiException(413, "quota_exceeded", "This picture (" + mib(cost) + ") does not fit in your "
+                + "storage quota: your pictures take " + mib(used) + " of " + mib(settings.quotaBytes())
+                + ". Delete some tweets with pictures first.");
     }
 
     static ApiException tooLarge(long maxBytes) {
