@@ -88,6 +88,7 @@ start_server() {
   # (except in the slowloris run, which shows the cap: SERVER_ENV overrides).
   local env=(RAVEN_DATA_DIR="$RUN_DIR/data" RAVEN_SERVER_PORT="$PORT" RAVEN_SERVER_HOST=127.0.0.1
              RAVEN_RATELIMIT_ENABLED=false RAVEN_JWT_ACCESS_TTL=1d RAVEN_HTTP_MAX_CONNECTIONS_PER_ADDRESS=0
+             RAVEN_MEDIA_QUOTA_BYTES=1099511627776
              ${SERVER_ENV[@]+"${SERVER_ENV[@]}"})
   if [ "$DB" = postgres ]; then
     local db="raven_bench_${size}_run"
@@ -127,6 +128,42 @@ web_sessions() {
     [ "$n" -ge "${BENCH_WEB_USERS:-32}" ] && break
   done < "$RUN_DIR/fixtures/timeline_users.tsv"
   [ -s "$out" ] || { echo "no web session could be started" >&2; exit 1; }
+}
+
+# Pictures for the media scenarios: a ~1 MB JPEG to upload (upload.jpg), and one picture
+# uploaded and attached to a public tweet, listed as "path<TAB>etag" (picture and preview)
+# in media.tsv for the served-media scenario.
+media_fixtures() {
+  local fixtures="$RUN_DIR/fixtures" token up url preview etag
+  UPLOAD_BYTES=$(java bench/MakeJpeg.java "$fixtures/upload.jpg" "${BENCH_UPLOAD_BYTES:-1048576}")
+  token=$(head -1 "$fixtures/users.tsv" | cut -f4)
+  up=$(curl -sf -H "Authorization: JWT $token" -F "file=@$fixtures/upload.jpg" -F "description=bench" \
+    "http://127.0.0.1:$PORT/api/media/")
+  url=$(sed -E 's/.*"url":"([^"]*)".*/\1/' <<< "$up")
+  preview=$(sed -E 's/.*"preview_url":"([^"]*)".*/\1/' <<< "$up")
+  curl -sf -o /dev/null -H "Authorization: JWT $token" -H "Content-Type: application/json" \
+    -d "{\"content\":\"bench picture\",\"media_url\":\"$url\"}" "http://127.0.0.1:$PORT/api/tweets/tweets_list/"
+  : > "$fixtures/media.tsv"
+  for u in "$url" "$preview"; do
+    etag=$(curl -sf -o /dev/null -D - "$u" | tr -d '\r' | sed -n 's/^[Ee][Tt]ag: //p')
+    printf '%s\t%s\n' "${u#http://127.0.0.1:$PORT}" "$etag" >> "$fixtures/media.tsv"
+  done
+}
+
+# Samples the server's resident memory while a scenario runs; UPLOAD_PEAK_RSS_MB gets the peak.
+rss_sampler_start() {
+  ( peak=0; while kill -0 "$SERVER_PID" 2>/dev/null; do
+      rss=$(awk '/VmRSS/ {print $2}' "/proc/$SERVER_PID/status" 2>/dev/null || echo 0)
+      [ "${rss:-0}" -gt "$peak" ] && peak=$rss && echo "$peak" > "$RUN_DIR/rss_peak_kb"
+      sleep 0.2
+    done ) &
+  RSS_SAMPLER=$!
+}
+
+rss_sampler_stop() {
+  kill "$RSS_SAMPLER" 2>/dev/null || true
+  wait "$RSS_SAMPLER" 2>/dev/null || true
+  UPLOAD_PEAK_RSS_MB=$(awk '{printf "%.0f", $1/1024}' "$RUN_DIR/rss_peak_kb" 2>/dev/null || echo "?")
 }
 
 stop_server() {
@@ -176,11 +213,12 @@ full_run() {
   start_server "$size"
   echo "Server up in ${START_MS} ms on port $PORT; warming up" >&2
   web_sessions
+  media_fixtures
   warm_up
   local reads=(baseline current_user home_timeline web_home get_tweet web_tweet view_profile web_profile get_tweets
-               replies_list get_top)
-  local writes=(like_toggle post_tweet post_reply login)
-  local baseline_rps=0 login_rps=0
+               replies_list get_top served_media)
+  local writes=(like_toggle post_tweet post_reply upload_media login)
+  local baseline_rps=0 login_rps=0 upload_rps=0
   {
     echo "# Raven benchmark: $size dataset ($(dataset_size "$size" | awk '{print $1" users, "$2" tweets"}')), $(date -u +%Y-%m-%dT%H:%MZ)"
     echo
@@ -192,7 +230,9 @@ full_run() {
   for s in "${reads[@]}" "${writes[@]}"; do
     echo "Running $s" >&2
     local r
+    [ "$s" = upload_media ] && rss_sampler_start
     r=$(run_scenario "$s")
+    [ "$s" = upload_media ] && { rss_sampler_stop; upload_rps=$(json "$r" rps); }
     local rps
     rps=$(json "$r" rps)
     [ "$s" = baseline ] && baseline_rps=$rps
@@ -206,6 +246,7 @@ full_run() {
     echo
     echo "- Start to first healthy answer: ${START_MS} ms; server peak RSS: ${PEAK_RSS_MB} MB"
     echo "- $(bcrypt_line "$login_rps")"
+    echo "- upload_media: a ${UPLOAD_BYTES} byte JPEG, ${upload_rps} uploads/s; server peak RSS during uploads: ${UPLOAD_PEAK_RSS_MB} MB (heap -Xmx$HEAP)"
   } >> "$out"
   cat "$out"
   echo "Report: $out" >&2

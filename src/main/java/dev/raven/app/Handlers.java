@@ -15,6 +15,7 @@ import dev.raven.explore.ExploreHandler;
 import dev.raven.explore.ExplorePages;
 import dev.raven.health.HealthHandler;
 import dev.raven.instance.InstanceHandler;
+import dev.raven.media.MediaHandler;
 import dev.raven.profile.ProfileHandler;
 import dev.raven.profile.ProfilePages;
 import dev.raven.reply.ReplyHandler;
@@ -31,5 +32,5 @@ record Handlers(HealthHandler health, InstanceHandler instance, AuthHandler auth
                 ExplorePages explorePages, SettingsPages settingsPages,
                 ActivityPages activityPages, Assets assets, BlockHandler blocks,
                 ModerationHandler moderation, AdminOpsHandler adminOps, BlockPages blockPages,
-                ModerationPages moderationPages) {
+                ModerationPages moderationPages, MediaHandler media) {
 }

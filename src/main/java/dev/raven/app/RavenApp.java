@@ -35,6 +35,9 @@ import dev.raven.db.EmbeddedH2;
 import dev.raven.health.HealthHandler;
 import dev.raven.instance.InstanceHandler;
 import dev.raven.instance.InstanceInfo;
+import dev.raven.media.MediaHandler;
+import dev.raven.media.MediaLibrary;
+import dev.raven.media.UploadPaths;
 import dev.raven.http.Bodies;
 import dev.raven.http.ClientAddress;
 import dev.raven.http.DatabaseErrors;
@@ -118,7 +121,8 @@ public final class RavenApp implements AutoCloseable {
             Sessions sessions = new Sessions(database.jdbi(), accessTokens, config.refreshTokenTtl(),
                     config.refreshGrace(), clock);
             PasswordHasher hasher = new PasswordHasher(config.bcryptCost());
-            Accounts accounts = new Accounts(database.jdbi(), hasher, sessions, new AccountRemoval(), clock,
+            MediaLibrary media = new MediaLibrary(database.jdbi(), config, clock);
+            Accounts accounts = new Accounts(database.jdbi(), hasher, sessions, new AccountRemoval(media), media, clock,
                     config.registrationMode());
             RateLimiter limiter = new RateLimiter(clock, config.rateLimits().enabled());
             ClientAddress clientAddress = new ClientAddress(config.trustProxy());
@@ -134,27 +138,29 @@ public final class RavenApp implements AutoCloseable {
             Pages pages = new Pages(new Templates(), assets, csrf, webSessions);
             AuthPages authPages = new AuthPages(accounts, webSessions, webCookie, pages, jdbi, clientAddress, limiter,
                     config.rateLimits());
-            Tweets tweets = new Tweets(jdbi, config.tweetMaxLength(), clock);
+            Tweets tweets = new Tweets(jdbi, config.tweetMaxLength(), media, clock);
             Reactions reactions = new Reactions(jdbi, clock);
             HomeTimeline homeTimeline = new HomeTimeline(jdbi, clock);
             ProfileDiscovery discovery = new ProfileDiscovery(jdbi);
             TweetLists tweetLists = new TweetLists(jdbi);
             TweetPages tweetPages = new TweetPages(tweets, reactions, homeTimeline, tweetLists, discovery, paging,
-                    pages, config.tweetMaxLength(), authPages::welcome);
-            Profiles profiles = new Profiles(jdbi, clock);
+                    pages, config.tweetMaxLength(), authPages::welcome, media);
+            Profiles profiles = new Profiles(jdbi, media, clock);
             ProfilePages profilePages = new ProfilePages(profiles, tweetLists, paging, pages);
-            Replies replies = new Replies(jdbi, config.tweetMaxLength(), clock);
+            Replies replies = new Replies(jdbi, config.tweetMaxLength(), media, clock);
             ReplyLikes replyLikes = new ReplyLikes(jdbi, clock);
-            ReplyPages replyPages = new ReplyPages(tweets, replies, replyLikes, paging, pages, config.tweetMaxLength());
+            ReplyPages replyPages = new ReplyPages(tweets, replies, replyLikes, paging, pages, config.tweetMaxLength(),
+                    media);
             Explore explore = new Explore(jdbi, config.exploreWindow(), clock);
             ExplorePages explorePages = new ExplorePages(explore, discovery, paging, pages);
             ActivityLists activityLists = new ActivityLists(jdbi);
             ActivityPages activityPages = new ActivityPages(activityLists, profiles, paging, pages);
-            SettingsPages settingsPages = new SettingsPages(accounts, profiles, webCookie, pages, limiter,
+            SettingsPages settingsPages = new SettingsPages(accounts, profiles, media, paging, webCookie, pages, limiter,
                     config.rateLimits());
+            AuthGuard guard = new AuthGuard(accessTokens, sessions, webSessions, webCookie);
 
             Blocks blocks = new Blocks(jdbi, clock);
-            Moderation moderation = new Moderation(jdbi, sessions, new AccountRemoval(), clock);
+            Moderation moderation = new Moderation(jdbi, sessions, new AccountRemoval(media), media, clock);
             Invites invites = new Invites(jdbi, moderation, config.invitesByUsers(), config.inviteTtl(), clock);
             Handlers handlers = new Handlers(
                     new HealthHandler(jdbi, storage),
@@ -172,8 +178,8 @@ public final class RavenApp implements AutoCloseable {
                     new ModerationHandler(moderation, invites, bodies, paging),
                     new AdminOpsHandler(new AdminAccounts(jdbi, accounts, moderation, clock), bodies),
                     new BlockPages(blocks, profiles, paging, pages),
-                    new ModerationPages(moderation, invites, paging, pages));
-            AuthGuard guard = new AuthGuard(accessTokens, sessions, webSessions, webCookie);
+                    new ModerationPages(moderation, invites, paging, pages),
+                    new MediaHandler(media, guard, paging));
             PageFilter pageFilter = new PageFilter(csrf);
             ErrorPages errorPages = new ErrorPages(pages);
             // Operator tools exist only for the embedded database (online backup).
@@ -187,6 +193,7 @@ public final class RavenApp implements AutoCloseable {
                 errorPages.install(c);
                 c.routes.beforeMatched(pageFilter::check);
             });
+            checkUploadPaths(javalin);
             javalin.start(config.serverHost(), config.serverPort());
 
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -195,6 +202,7 @@ public final class RavenApp implements AutoCloseable {
                 return t;
             });
             housekeeping.scheduleWithFixedDelay(() -> purge(sessions), 1, 60, TimeUnit.MINUTES);
+            housekeeping.scheduleWithFixedDelay(() -> tidy(media), 5, 60, TimeUnit.MINUTES);
             return new RavenApp(config, database, javalin, housekeeping);
         } catch (RuntimeException e) {
             database.close();
@@ -207,7 +215,13 @@ public final class RavenApp implements AutoCloseable {
         c.startup.showJavalinBanner = false;
         c.startup.showOldJavalinVersionWarning = false;
         c.jsonMapper(new JavalinJackson(mapper, false));
-        c.http.maxRequestSize = config.maxBodyBytes();
+        // BodyBuffering holds every route to its own limit; Javalin's may not be the lower one.
+        long uploadBytes = config.media().uploadBodyBytes();
+        c.http.maxRequestSize = Math.max(config.maxBodyBytes(), uploadBytes);
+        c.jetty.multipartConfig.maxFileSize(uploadBytes, io.javalin.config.SizeUnit.BYTES);
+        c.jetty.multipartConfig.maxTotalRequestSize(uploadBytes, io.javalin.config.SizeUnit.BYTES);
+        // The body is in memory already: parsing it must not write temporary files.
+        c.jetty.multipartConfig.maxInMemoryFileSize((int) uploadBytes, io.javalin.config.SizeUnit.BYTES);
         c.http.defaultContentType = "application/json";
         c.router.ignoreTrailingSlashes = true;
         c.router.treatMultipleSlashesAsSingleSlash = true;
@@ -218,7 +232,10 @@ public final class RavenApp implements AutoCloseable {
             // Finish in-flight requests on stop (SIGTERM), up to the configured grace. Each
             // body is read in full before a request thread is taken (slow clients hold none).
             server.setHandler(new GracefulHandler(
-                    new BodyBuffering(config.maxBodyBytes(), config.httpLimits(), mapper, ClientLimitLogs.of(server))));
+                    new BodyBuffering(config.maxBodyBytes(), new BodyBuffering.LargeBodies(UploadPaths::matches,
+                            config.media().uploadBodyBytes(), "The picture is larger than media.max.bytes ("
+                            + config.media().maxBytes() + " bytes)."),
+                            config.httpLimits(), mapper, ClientLimitLogs.of(server))));
             server.setStopTimeout(config.shutdownGrace().toMillis());
             server.setErrorHandler(new JsonErrorPages(mapper));
         });
@@ -231,12 +248,35 @@ public final class RavenApp implements AutoCloseable {
         Routes.register(c.routes, handlers);
     }
 
+    private static void tidy(MediaLibrary media) {
+        try {
+            media.housekeep();
+        } catch (RuntimeException e) {
+            log.warn("Media housekeeping failed: {}", e.getMessage());
+        }
+    }
+
     private static void purge(Sessions sessions) {
         try {
             sessions.purgeExpired();
         } catch (RuntimeException e) {
             log.warn("Session purge failed: {}", e.getMessage());
         }
+    }
+
+    /** Every route that takes a picture has the larger body limit, and only those (see media.UploadPaths). */
+    private static void checkUploadPaths(Javalin javalin) {
+        javalin.unsafe.internalRouter.allHttpHandlers().forEach(route -> {
+            String path = route.endpoint.path.replaceAll("\\{[^}]*}", "1");
+            io.javalin.security.Roles roles = route.endpoint.metadata(io.javalin.security.Roles.class);
+            boolean picture = roles != null && roles.getRoles().contains(Uploads.PICTURE);
+            if (route.endpoint.method.isHttpMethod() && !route.endpoint.method.name().equals("GET")
+                    && picture != UploadPaths.matches(path)) {
+                throw new IllegalStateException("route " + route.endpoint.method + " " + route.endpoint.path
+                        + (picture ? " takes pictures but is not in" : " does not take pictures but is in")
+                        + " media.UploadPaths");
+            }
+        });
     }
 
     public int port() {

@@ -7,6 +7,7 @@ import static dev.raven.app.Access.PAGE;
 import static dev.raven.app.Access.PUBLIC;
 import static dev.raven.app.Access.SIGNED_IN_PAGE;
 import static dev.raven.app.Access.USER;
+import static dev.raven.app.Uploads.PICTURE;
 import static dev.raven.app.Writes.NONE;
 import static dev.raven.app.Writes.SESSION;
 
@@ -104,6 +105,11 @@ final class Routes {
         routes.get("/api/invites", h.moderation()::listInvites, USER);
         routes.delete("/api/invites/{id}", h.moderation()::deleteInvite, USER);
 
+        // media: pictures stored by the instance (docs/API-NOTES.md). Serving is public: a
+        // followers-only tweet's pictures check the viewer (token or cookie) in the handler.
+        routes.post("/api/media", h.media()::upload, USER, PICTURE);
+        routes.get("/media/{name}", h.media()::serve, PUBLIC);
+
         // web app (docs/WEB.md): HTML pages on the same services; cookie sessions, CSRF on every post
         routes.get("/assets/{file}", h.assets()::serve, PUBLIC);
         routes.get("/", h.tweetPages()::home, PAGE);
@@ -112,7 +118,7 @@ final class Routes {
         routes.get("/signup", h.authPages()::signupPage, PAGE);
         routes.post("/signup", h.authPages()::signup, PAGE);
         routes.post("/logout", h.authPages()::logout, SIGNED_IN_PAGE, SESSION);
-        routes.post("/tweets", h.tweetPages()::create, SIGNED_IN_PAGE);
+        routes.post("/tweets", h.tweetPages()::create, SIGNED_IN_PAGE, PICTURE);
         routes.get("/tweets/{id}/likes", h.tweetPages()::likers, SIGNED_IN_PAGE);
         routes.get("/tweets/{id}/retweets", h.tweetPages()::retweeters, SIGNED_IN_PAGE);
         routes.get("/tweets/{id}/edit", h.tweetPages()::editPage, SIGNED_IN_PAGE);
@@ -123,7 +129,7 @@ final class Routes {
         routes.post("/tweets/{id}/retweet", h.tweetPages()::toggleRetweet, SIGNED_IN_PAGE);
         routes.post("/tweets/{id}/save", h.tweetPages()::toggleSave, SIGNED_IN_PAGE);
         routes.get("/tweets/{id}", h.replyPages()::tweetPage, SIGNED_IN_PAGE);
-        routes.post("/tweets/{id}/replies", h.replyPages()::reply, SIGNED_IN_PAGE);
+        routes.post("/tweets/{id}/replies", h.replyPages()::reply, SIGNED_IN_PAGE, PICTURE);
         routes.post("/replies/{id}/like", h.replyPages()::toggleLike, SIGNED_IN_PAGE);
         routes.get("/replies/{id}/delete", h.replyPages()::deletePage, SIGNED_IN_PAGE);
         routes.post("/replies/{id}/delete", h.replyPages()::delete, SIGNED_IN_PAGE);
@@ -139,6 +145,7 @@ final class Routes {
         routes.get("/search", h.explorePages()::search, SIGNED_IN_PAGE);
         routes.get("/settings", h.settingsPages()::settings, SIGNED_IN_PAGE);
         routes.post("/settings/profile", h.settingsPages()::saveProfile, SIGNED_IN_PAGE);
+        routes.post("/settings/pictures", h.settingsPages()::savePictures, SIGNED_IN_PAGE, PICTURE);
         routes.post("/settings/account", h.settingsPages()::saveAccount, SIGNED_IN_PAGE);
         routes.post("/settings/password", h.settingsPages()::changePassword, SIGNED_IN_PAGE);
         routes.post("/settings/logout-all", h.settingsPages()::logoutEverywhere, SIGNED_IN_PAGE, SESSION);

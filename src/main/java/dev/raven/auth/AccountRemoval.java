@@ -1,5 +1,6 @@
 package dev.raven.auth;
 
+import dev.raven.media.MediaLibrary;
 import dev.raven.profile.FollowDao;
 import dev.raven.reply.ReplyRemoval;
 import dev.raven.tweet.TweetRemoval;
@@ -11,8 +12,14 @@ import org.jdbi.v3.core.Handle;
  * them are corrected here first, so every count is right afterwards.
  */
 public final class AccountRemoval {
+    private final MediaLibrary media;
+
+    public AccountRemoval(MediaLibrary media) {
+        this.media = media;
+    }
 
     public void remove(Handle handle, long userId) {
+        media.removeOfAccount(handle, userId);
         FollowDao follows = handle.attach(FollowDao.class);
         follows.uncountFollowsBy(userId);
         follows.uncountFollowsOf(userId);

@@ -5,6 +5,7 @@ import dev.raven.db.Transactions;
 import dev.raven.moderation.InviteDao;
 import dev.raven.http.ApiException;
 import dev.raven.http.FieldErrors;
+import dev.raven.media.MediaLibrary;
 import dev.raven.http.Unauthorized;
 import dev.raven.profile.Profile;
 import dev.raven.profile.ProfileDao;
@@ -32,16 +33,14 @@ public final class Accounts {
     private final PasswordHasher hasher;
     private final Sessions sessions;
     private final AccountRemoval removal;
+    private final MediaLibrary media;
     private final Clock clock;
     private final RegistrationMode mode;
 
-    public Accounts(Jdbi jdbi, PasswordHasher hasher, Sessions sessions, AccountRemoval removal, Clock clock) {
-        this(jdbi, hasher, sessions, removal, clock, RegistrationMode.OPEN);
-    }
-
-    public Accounts(Jdbi jdbi, PasswordHasher hasher, Sessions sessions, AccountRemoval removal, Clock clock,
-                    RegistrationMode mode) {
+    public Accounts(Jdbi jdbi, PasswordHasher hasher, Sessions sessions, AccountRemoval removal, MediaLibrary media,
+                    Clock clock, RegistrationMode mode) {
         this.mode = mode;
+        this.media = media;
         this.jdbi = jdbi;
         this.hasher = hasher;
         this.sessions = sessions;
@@ -153,8 +152,19 @@ public final class Accounts {
             ProfileFields.checkBio(p.bio(), errors, "profile.bio");
             ProfileFields.checkUrl(p.imageUrl(), errors, "profile.image_url");
             ProfileFields.checkUrl(p.backgroundImageUrl(), errors, "profile.background_image_url");
+            // A new account has no uploads yet: with media.allow.external.urls=false, no picture URL at all.
+            if (!media.settings().allowExternalUrls()) {
+                noPictureYet(p.imageUrl(), errors, "profile.image_url");
+                noPictureYet(p.backgroundImageUrl(), errors, "profile.background_image_url");
+            }
         }
         errors.throwIfAny();
+    }
+
+    private static void noPictureYet(String url, FieldErrors errors, String field) {
+        if (url != null && !url.isEmpty() && !errors.has(field)) {
+            errors.add(field, "This instance only takes its own pictures: register first, then upload one.");
+        }
     }
 
     private void checkBirthDate(LocalDate date, FieldErrors errors) {

@@ -60,6 +60,23 @@ public final class AuthGuard {
         }
     }
 
+    /**
+     * For public routes that show more to some callers (pictures of followers-only tweets):
+     * the caller by access token if one is sent (a bad one is a 401, as anywhere), else by
+     * the web app's session cookie, else nobody.
+     */
+    public Optional<Principal> optionalPrincipal(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header != null && !header.isBlank()) {
+            AccessTokens.AccessClaims claims = accessTokens.verify(bearerToken(header));
+            return Optional.of(sessions.principal(claims).orElseThrow(() -> sessions.accountIsActive(claims.userId())
+                    ? Unauthorized.tokenNotValid("Session has ended; log in again.")
+                    : Unauthorized.userNotFound()));
+        }
+        String token = webCookie.read(ctx);
+        return token == null ? Optional.empty() : webSessions.principal(token);
+    }
+
     /** The person behind a web page, if signed in. */
     public static Optional<Principal> principalIfAny(Context ctx) {
         return Optional.ofNullable(ctx.attribute(PRINCIPAL));

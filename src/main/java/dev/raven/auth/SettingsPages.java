@@ -2,6 +2,9 @@ package dev.raven.auth;
 
 import dev.raven.config.RateLimitSettings;
 import dev.raven.http.ApiException;
+import dev.raven.http.Paging;
+import dev.raven.media.MediaLibrary;
+import dev.raven.media.MultipartForm;
 import dev.raven.profile.Profile;
 import dev.raven.profile.Profiles;
 import dev.raven.ratelimit.Decision;
@@ -13,6 +16,7 @@ import dev.raven.web.WebCookie;
 import io.javalin.http.Context;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,15 +29,19 @@ public final class SettingsPages {
 
     private final Accounts accounts;
     private final Profiles profiles;
+    private final MediaLibrary media;
+    private final Paging paging;
     private final WebCookie cookie;
     private final Pages pages;
     private final RateLimiter limiter;
     private final LimitRule loginPerUsername;
 
-    public SettingsPages(Accounts accounts, Profiles profiles, WebCookie cookie, Pages pages, RateLimiter limiter,
-                         RateLimitSettings limits) {
+    public SettingsPages(Accounts accounts, Profiles profiles, MediaLibrary media, Paging paging, WebCookie cookie,
+                         Pages pages, RateLimiter limiter, RateLimitSettings limits) {
         this.accounts = accounts;
         this.profiles = profiles;
+        this.media = media;
+        this.paging = paging;
         this.cookie = cookie;
         this.pages = pages;
         this.limiter = limiter;
@@ -46,6 +54,7 @@ public final class SettingsPages {
         String saved = ctx.queryParam("saved");
         String notice = saved == null ? null : switch (saved) {
             case "profile" -> "Your profile was saved.";
+            case "pictures" -> "Your pictures were saved.";
             case "account" -> "Your account settings were saved.";
             case "password" -> "Your password was changed. Your other sessions have been logged out.";
             default -> null;
@@ -64,6 +73,43 @@ public final class SettingsPages {
             return;
         }
         Pages.seeOther(ctx, "/settings?saved=profile");
+    }
+
+    /**
+     * POST /settings/pictures (multipart): a new profile picture and/or banner, each uploaded
+     * like POST /api/media/ and then set as image_url / background_image_url.
+     */
+    public void savePictures(Context ctx) {
+        long userId = viewer(ctx).userId();
+        Form form = Form.empty();
+        try {
+            MultipartForm avatar = MultipartForm.read(ctx, "avatar");
+            MultipartForm banner = MultipartForm.read(ctx, "banner");
+            if (avatar.file() == null && banner.file() == null) {
+                throw ApiException.invalid("avatar", "Choose a picture to upload.");
+            }
+            String origin = paging.origin(ctx);
+            String avatarUrl = avatar.file() == null ? null : upload(userId, avatar.file(), "avatar", origin);
+            String bannerUrl = banner.file() == null ? null : upload(userId, banner.file(), "banner", origin);
+            profiles.editFields(userId, null, null, avatarUrl, bannerUrl);
+        } catch (ApiException e) {
+            fail(ctx, "pictures", form.errors(e, Map.of("image_url", "avatar", "background_image_url", "banner",
+                    "file", "avatar"), "avatar"), e);
+            return;
+        }
+        Pages.seeOther(ctx, "/settings?saved=pictures");
+    }
+
+    /** One picture of the form; a refusal names the form's field. */
+    private String upload(long userId, byte[] bytes, String field, String origin) {
+        try {
+            return media.upload(userId, bytes, "", origin).url();
+        } catch (ApiException e) {
+            if (!e.fieldErrors().isEmpty()) {
+                throw e;
+            }
+            throw new ApiException(e.status(), e.code(), e.getMessage(), Map.of(field, List.of(e.getMessage())), e.headers());
+        }
     }
 
     /** POST /settings/account: username, email and theme. */
@@ -117,14 +163,18 @@ public final class SettingsPages {
         Principal principal = viewer(ctx);
         AuthResponses.CurrentUser user = accounts.currentUser(principal);
         Profile profile = profiles.viewByUserId(principal.userId(), principal.userId());
+        Map<String, Object> params = new HashMap<>();
         forms.putIfAbsent("profile", Form.empty().value("alias", profile.alias()).value("bio", profile.bio())
                 .value("image_url", orEmpty(profile.imageUrl()))
                 .value("background_image_url", orEmpty(profile.backgroundImageUrl())));
         forms.putIfAbsent("account", Form.empty().value("username", user.username()).value("email", user.email())
                 .value("mode", user.mode()));
         forms.putIfAbsent("password", Form.empty());
+        forms.putIfAbsent("pictures", Form.empty());
+        params.put("avatarUrl", orEmpty(profile.imageUrl()));
+        params.put("bannerUrl", orEmpty(profile.backgroundImageUrl()));
         forms.putIfAbsent("delete", Form.empty());
-        Map<String, Object> params = new HashMap<>(forms);
+        params.putAll(forms);
         params.put("notice", notice == null ? "" : notice);
         pages.render(ctx, status, "auth/settings.jte", pages.page(ctx, "Settings"), params);
     }
@@ -135,7 +185,9 @@ public final class SettingsPages {
         }
         Map<String, Form> forms = new HashMap<>();
         forms.put(section, form);
-        show(ctx, e.status() == 409 || e.status() == 429 || e.status() == 403 ? e.status() : 422, forms, null);
+        int status = e.status() == 409 || e.status() == 429 || e.status() == 403 || e.status() == 413
+                || e.status() == 415 || e.status() == 507 ? e.status() : 422;
+        show(ctx, status, forms, null);
     }
 
     private Accounts.PasswordCheck passwordCheck(Context ctx) {

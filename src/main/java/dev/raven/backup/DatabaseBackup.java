@@ -1,5 +1,6 @@
 package dev.raven.backup;
 
+import dev.raven.config.MediaSettings;
 import dev.raven.config.RavenConfig;
 import dev.raven.db.EmbeddedH2;
 
@@ -15,11 +16,14 @@ import java.sql.SQLException;
  * appears at its final name only once it has been checked, so a file there is a good one.
  */
 public final class DatabaseBackup {
+    /** data.dir/media: the filesystem store's pictures, restored by unzipping into data.dir like the database. */
+    static final String MEDIA_FOLDER = "media";
+
     private DatabaseBackup() {
     }
 
     /** How the backup was made, for the operator. */
-    public record Result(Path file, long databaseBytes, String source) {
+    public record Result(Path file, long databaseBytes, String source, int mediaFiles) {
     }
 
     public static Result write(RavenConfig config, Path target) throws BackupException, InterruptedException {
@@ -38,9 +42,13 @@ public final class DatabaseBackup {
         Path partial = createPartial(folder);
         try {
             String source = fill(config, partial);
+            // Pictures of the filesystem store, after the database: they are named by content and
+            // never change, so every picture the database names is there (unless deleted meanwhile).
+            int mediaFiles = config.media().store() == MediaSettings.Store.FILESYSTEM
+                    ? BackupArchive.addFolder(partial, config.dataDir().resolve(MEDIA_FOLDER), MEDIA_FOLDER) : 0;
             long databaseBytes = verify(partial);
             Files.move(partial, file); // fails rather than replace a file that appeared meanwhile
-            return new Result(file, databaseBytes, source);
+            return new Result(file, databaseBytes, source, mediaFiles);
         } catch (FileAlreadyExistsException e) {
             throw new BackupException(file + " appeared while the backup ran; name a new file");
         } catch (IOException e) {

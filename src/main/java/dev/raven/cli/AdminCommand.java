@@ -10,6 +10,7 @@ import dev.raven.db.Database;
 import dev.raven.db.EmbeddedH2;
 import dev.raven.http.ApiException;
 import dev.raven.http.Json;
+import dev.raven.media.MediaLibrary;
 import dev.raven.moderation.AdminAccounts;
 import dev.raven.moderation.ModeratedUser;
 import dev.raven.moderation.Moderation;
@@ -145,9 +146,10 @@ final class AdminCommand implements Command {
         }
         try (database) {
             Clock clock = Clock.systemUTC();
-            Moderation moderation = new Moderation(database.jdbi(), null, new AccountRemoval(), clock);
+            MediaLibrary media = new MediaLibrary(database.jdbi(), config, clock);
+            Moderation moderation = new Moderation(database.jdbi(), null, new AccountRemoval(media), media, clock);
             Accounts accounts = new Accounts(database.jdbi(), new PasswordHasher(config.bcryptCost()), null,
-                    new AccountRemoval(), clock);
+                    new AccountRemoval(media), media, clock, config.registrationMode());
             return direct.apply(new AdminAccounts(database.jdbi(), accounts, moderation, clock));
         } catch (ApiException e) {
             throw new CommandFailed(explain(e.getMessage(), e.fieldErrors()));

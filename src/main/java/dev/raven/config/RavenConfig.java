@@ -36,7 +36,8 @@ public record RavenConfig(
         long storageMinFreeBytes,
         RegistrationMode registrationMode,
         boolean invitesByUsers,
-        Duration inviteTtl) {
+        Duration inviteTtl,
+        MediaSettings media) {
 
     /** The embedded database's file name in data.dir, without H2's .mv.db suffix. */
     public static final String EMBEDDED_DB_NAME = "raven";
@@ -116,7 +117,23 @@ public record RavenConfig(
                 p.longInteger("storage.min.free.bytes", 0, Long.MAX_VALUE),
                 RegistrationMode.parse(p.text("registration.mode", false)),
                 p.bool("registration.invites.by.users"),
-                p.duration("registration.invite.ttl"));
+                p.duration("registration.invite.ttl"),
+                media(p));
+    }
+
+    private static MediaSettings media(Parser p) {
+        String store = p.text("media.store", false).toLowerCase(java.util.Locale.ROOT);
+        MediaSettings.Store kind = switch (store) {
+            case "filesystem" -> MediaSettings.Store.FILESYSTEM;
+            case "database" -> MediaSettings.Store.DATABASE;
+            default -> throw new ConfigException("media.store: expected filesystem or database, got '"
+                    + p.raw().get("media.store") + "'");
+        };
+        return new MediaSettings(kind,
+                p.longInteger("media.max.bytes", 1024, 100L * 1024 * 1024),
+                p.longInteger("media.max.pixels", 1, 500_000_000),
+                p.longInteger("media.quota.bytes", 0, Long.MAX_VALUE),
+                p.bool("media.allow.external.urls"));
     }
 
     private static HttpLimits httpLimits(Parser p) {

@@ -169,7 +169,7 @@ public final class Paging {
     }
 
     /** scheme://host[:port] as the client reached us; behind a trusted proxy, as the proxy says. */
-    private String origin(Context ctx) {
+    public String origin(Context ctx) {
         String scheme = ctx.scheme();
         String host = ctx.header("Host");
         if (trustProxy) {

@@ -1,6 +1,7 @@
 package dev.raven.moderation;
 
 import dev.raven.auth.AccountRemoval;
+import dev.raven.media.MediaLibrary;
 import dev.raven.auth.Principal;
 import dev.raven.auth.Sessions;
 import dev.raven.auth.UserRow;
@@ -37,12 +38,14 @@ public final class Moderation {
     private final Jdbi jdbi;
     private final Sessions sessions;
     private final AccountRemoval removal;
+    private final MediaLibrary media;
     private final Clock clock;
 
-    public Moderation(Jdbi jdbi, Sessions sessions, AccountRemoval removal, Clock clock) {
+    public Moderation(Jdbi jdbi, Sessions sessions, AccountRemoval removal, MediaLibrary media, Clock clock) {
         this.jdbi = jdbi;
         this.sessions = sessions;
         this.removal = removal;
+        this.media = media;
         this.clock = clock;
     }
 
@@ -285,6 +288,12 @@ public final class Moderation {
 
     private void deleteContent(Handle h, Principal moderator, String type, long id, String author, Long reportId,
                                String reason, Instant now) {
+        // The content's pictures go with it, as when its author deletes it.
+        if (type.equals("tweet")) {
+            media.removeOfTweet(h, id);
+        } else {
+            media.removeOfReply(h, id);
+        }
         boolean removed = type.equals("tweet") ? TweetRemoval.removeById(h, id) : ReplyRemoval.removeById(h, id);
         if (!removed) {
             throw type.equals("tweet") ? TweetAccess.tweetNotFound() : replyNotFound();

@@ -5,6 +5,7 @@ import dev.raven.db.ListRow;
 import dev.raven.db.Transactions;
 import dev.raven.http.ApiException;
 import dev.raven.http.FieldErrors;
+import dev.raven.media.MediaLibrary;
 import dev.raven.http.Message;
 import dev.raven.http.Paging;
 import org.jdbi.v3.core.Handle;
@@ -20,10 +21,12 @@ import java.util.function.UnaryOperator;
 /** The profiles section: view, edit, follow toggling and the follower lists. */
 public final class Profiles {
     private final Jdbi jdbi;
+    private final MediaLibrary media;
     private final Clock clock;
 
-    public Profiles(Jdbi jdbi, Clock clock) {
+    public Profiles(Jdbi jdbi, MediaLibrary media, Clock clock) {
         this.jdbi = jdbi;
+        this.media = media;
         this.clock = clock;
     }
 
@@ -50,6 +53,16 @@ public final class Profiles {
             ProfileDao dao = h.attach(ProfileDao.class);
             dao.lock(viewerUserId); // concurrent partial edits of different fields must not undo each other
             Profile current = dao.findByUserId(viewerUserId, viewerUserId).orElseThrow(Profiles::profileNotFound);
+            // A changed picture URL must be this instance's own picture when external URLs are off
+            // (MediaLibrary.use); an unchanged one stays, even if it was set before the switch.
+            if (req.imageUrl() != null) {
+                media.use(h, viewerUserId, MediaLibrary.Use.avatar(viewerUserId), emptyToNull(req.imageUrl()),
+                        current.imageUrl(), "image_url");
+            }
+            if (req.backgroundImageUrl() != null) {
+                media.use(h, viewerUserId, MediaLibrary.Use.banner(viewerUserId), emptyToNull(req.backgroundImageUrl()),
+                        current.backgroundImageUrl(), "background_image_url");
+            }
             dao.updateEditable(viewerUserId,
                     Objects.requireNonNullElse(req.alias(), current.alias()),
                     Objects.requireNonNullElse(req.bio(), current.bio()),

@@ -1,6 +1,8 @@
 package dev.raven.reply;
 
 import dev.raven.db.Transactions;
+import dev.raven.http.FieldErrors;
+import dev.raven.media.MediaLibrary;
 import dev.raven.http.ApiException;
 import dev.raven.http.Message;
 import dev.raven.http.Paging;
@@ -19,11 +21,13 @@ import java.util.function.UnaryOperator;
 public final class Replies {
     private final Jdbi jdbi;
     private final ReplyRules rules;
+    private final MediaLibrary media;
     private final Clock clock;
 
-    public Replies(Jdbi jdbi, int maxLength, Clock clock) {
+    public Replies(Jdbi jdbi, int maxLength, MediaLibrary media, Clock clock) {
         this.jdbi = jdbi;
         this.rules = new ReplyRules(maxLength);
+        this.media = media;
         this.clock = clock;
     }
 
@@ -37,10 +41,14 @@ public final class Replies {
             TweetDao.LockedTweet tweet = TweetAccess.lockVisible(h, tweetId, authorUserId);
             Relations.requireNoBlock(h, authorUserId, tweet.userId());
             ReplyRules.Draft draft = rules.check(body);
+            FieldErrors errors = new FieldErrors();
+            media.checkUrl(draft.mediaUrl(), errors, "media_url");
+            errors.throwIfAny();
             ReplyDao dao = h.attach(ReplyDao.class);
             long id = dao.insert(tweetId, authorUserId, draft.content(), draft.hasMedia(), draft.mediaUrl(), now);
             dao.countRepliesOf(tweetId, 1);
             dao.countRepliesBy(authorUserId, 1);
+            media.use(h, authorUserId, MediaLibrary.Use.reply(id), draft.mediaUrl(), null, "media_url");
             return dao.findById(id, authorUserId).orElseThrow();
         });
     }
@@ -69,6 +77,7 @@ public final class Replies {
             if (reply.userId() != viewerUserId) {
                 throw ApiException.forbidden("Only the author can delete this reply.");
             }
+            media.removeOfReply(h, replyId);
             ReplyRemoval.removeReply(h, reply);
             return new Message("Reply with id " + replyId + " deleted");
         });

@@ -1,5 +1,6 @@
 package dev.raven.reply;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.time.Instant;
@@ -8,7 +9,9 @@ import java.time.Instant;
  * The contract's Reply, as one viewer sees it ({@code liked} is that viewer's). Keys are
  * the record components in snake_case, except those whose contract names are not good
  * Java or SQL names: {@code tweet} (the parent tweet id), {@code user} (the author's
- * user id) and {@code timestamp}.
+ * user id) and {@code timestamp}. {@code mediaDescription} is the alt text of a picture
+ * uploaded to this instance (null for other media), for the web pages; the JSON keeps exactly
+ * the contract's keys.
  */
 public record Reply(
         long replyId,
@@ -22,5 +25,6 @@ public record Reply(
         String mediaUrl,
         long numberOfLikes,
         boolean liked,
-        @JsonProperty("timestamp") Instant createdAt) {
+        @JsonProperty("timestamp") Instant createdAt,
+        @JsonIgnore String mediaDescription) {
 }

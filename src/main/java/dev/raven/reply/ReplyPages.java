@@ -3,6 +3,7 @@ package dev.raven.reply;
 import dev.raven.auth.AuthGuard;
 import dev.raven.http.ApiException;
 import dev.raven.http.Paging;
+import dev.raven.media.MediaLibrary;
 import dev.raven.http.PathIds;
 import dev.raven.tweet.Tweet;
 import dev.raven.tweet.Tweets;
@@ -28,8 +29,11 @@ public final class ReplyPages {
     private final Paging paging;
     private final Pages pages;
     private final int maxLength;
+    private final MediaLibrary media;
 
-    public ReplyPages(Tweets tweets, Replies replies, ReplyLikes likes, Paging paging, Pages pages, int maxLength) {
+    public ReplyPages(Tweets tweets, Replies replies, ReplyLikes likes, Paging paging, Pages pages, int maxLength,
+                      MediaLibrary media) {
+        this.media = media;
         this.tweets = tweets;
         this.replies = replies;
         this.likes = likes;
@@ -65,9 +69,16 @@ public final class ReplyPages {
         long tweetId = PathIds.id(ctx);
         String content = ctx.formParam("content") == null ? "" : ctx.formParam("content");
         String mediaUrl = ctx.formParam("media_url") == null ? "" : ctx.formParam("media_url").strip();
-        Form form = Form.empty().value("content", content).value("media_url", mediaUrl);
+        String alt = ctx.formParam("picture_alt") == null ? "" : ctx.formParam("picture_alt");
+        Form form = Form.empty().value("content", content).value("media_url", mediaUrl).value("picture_alt", alt);
         Reply created;
         try {
+            // The tweet must be visible before anything is stored for it.
+            tweets.get(viewer(ctx), tweetId);
+            String uploaded = media.uploadFromForm(ctx, viewer(ctx), "picture", "picture_alt", paging.origin(ctx));
+            if (uploaded != null) {
+                mediaUrl = uploaded;
+            }
             created = replies.create(viewer(ctx), tweetId, new ReplyRequests.ReplyBody(content, !mediaUrl.isEmpty(),
                     mediaUrl.isEmpty() ? null : mediaUrl));
         } catch (ApiException e) {

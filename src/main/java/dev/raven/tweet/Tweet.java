@@ -1,5 +1,6 @@
 package dev.raven.tweet;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.time.Instant;
@@ -7,7 +8,9 @@ import java.time.Instant;
 /**
  * The contract's Tweet, as one viewer sees it: {@code liked}, {@code retweeted} and
  * {@code saved} are that viewer's. Keys are the record components in snake_case, except
- * the two whose contract names are not good Java or SQL names.
+ * the two whose contract names are not good Java or SQL names. {@code mediaDescription} is the
+ * alt text of a picture uploaded to this instance (null for other media), for the web pages;
+ * the JSON keeps exactly the contract's keys.
  */
 public record Tweet(
         long tweetId,
@@ -26,5 +29,6 @@ public record Tweet(
         long numberOfReplies,
         boolean liked,
         boolean retweeted,
-        boolean saved) implements MixedItem {
+        boolean saved,
+        @JsonIgnore String mediaDescription) implements MixedItem {
 }

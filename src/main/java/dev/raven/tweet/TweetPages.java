@@ -5,6 +5,7 @@ import dev.raven.db.ListRow;
 import dev.raven.explore.ProfileDiscovery;
 import dev.raven.http.ApiException;
 import dev.raven.http.Paging;
+import dev.raven.media.MediaLibrary;
 import dev.raven.http.PathIds;
 import dev.raven.profile.ProfileBrief;
 import dev.raven.web.Form;
@@ -37,9 +38,12 @@ public final class TweetPages {
     private final Pages pages;
     private final int maxLength;
     private final Handler signedOut;
+    private final MediaLibrary media;
 
     public TweetPages(Tweets tweets, Reactions reactions, HomeTimeline timeline, TweetLists lists,
-                      ProfileDiscovery discovery, Paging paging, Pages pages, int maxLength, Handler signedOut) {
+                      ProfileDiscovery discovery, Paging paging, Pages pages, int maxLength, Handler signedOut,
+                      MediaLibrary media) {
+        this.media = media;
         this.tweets = tweets;
         this.reactions = reactions;
         this.timeline = timeline;
@@ -94,15 +98,23 @@ public final class TweetPages {
         pages.render(ctx, 200, "tweet/bookmarks.jte", page, Map.of("items", items, "next", pager.next()));
     }
 
-    /** POST /tweets: the compose box. A failure shows the box again with the text kept. */
+    /**
+     * POST /tweets: the compose box (a form, or multipart with a picture and its alt text).
+     * A failure shows the box again with the text kept.
+     */
     public void create(Context ctx) {
         String content = ctx.formParam("content") == null ? "" : ctx.formParam("content");
         boolean followersOnly = "on".equals(ctx.formParam("followers_only"));
         String mediaUrl = ctx.formParam("media_url") == null ? "" : ctx.formParam("media_url").strip();
+        String alt = ctx.formParam("picture_alt") == null ? "" : ctx.formParam("picture_alt");
         Form form = Form.empty().value("content", content).value("followers_only", followersOnly ? "on" : "")
-                .value("media_url", mediaUrl);
+                .value("media_url", mediaUrl).value("picture_alt", alt);
         Tweet created;
         try {
+            String uploaded = media.uploadFromForm(ctx, viewer(ctx), "picture", "picture_alt", paging.origin(ctx));
+            if (uploaded != null) {
+                mediaUrl = uploaded;
+            }
             created = tweets.create(viewer(ctx), new TweetRequests.TweetBody(content, !mediaUrl.isEmpty(),
                     mediaUrl.isEmpty() ? null : mediaUrl, !followersOnly));
         } catch (ApiException e) {

@@ -2,7 +2,9 @@ package dev.raven.tweet;
 
 import dev.raven.db.Transactions;
 import dev.raven.http.ApiException;
+import dev.raven.http.FieldErrors;
 import dev.raven.http.Message;
+import dev.raven.media.MediaLibrary;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Clock;
@@ -13,22 +15,26 @@ import java.time.temporal.ChronoUnit;
 public final class Tweets {
     private final Jdbi jdbi;
     private final TweetRules rules;
+    private final MediaLibrary media;
     private final Clock clock;
 
-    public Tweets(Jdbi jdbi, int maxLength, Clock clock) {
+    public Tweets(Jdbi jdbi, int maxLength, MediaLibrary media, Clock clock) {
         this.jdbi = jdbi;
         this.rules = new TweetRules(maxLength);
+        this.media = media;
         this.clock = clock;
     }
 
     Tweet create(long authorUserId, TweetRequests.TweetBody body) {
         TweetRules.Draft draft = rules.forCreate(body);
+        checkMediaUrl(draft.mediaUrl(), null);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return Transactions.inTransaction(jdbi, h -> {
             TweetDao dao = h.attach(TweetDao.class);
             long id = dao.insert(authorUserId, draft.content(), draft.hasMedia(), draft.mediaUrl(), draft.isPublic(),
                     now);
             dao.countTweets(authorUserId, 1, draft.hasMedia() ? 1 : 0);
+            media.use(h, authorUserId, MediaLibrary.Use.tweet(id), draft.mediaUrl(), null, "media_url");
             return dao.findVisible(id, authorUserId).orElseThrow();
         });
     }
@@ -44,6 +50,9 @@ public final class Tweets {
             TweetDao.LockedTweet current = TweetAccess.lockVisible(h, tweetId, viewerUserId);
             requireAuthor(current, viewerUserId, "edit");
             TweetRules.Draft draft = rules.forEdit(current, body);
+            checkMediaUrl(draft.mediaUrl(), current.mediaUrl());
+            media.use(h, viewerUserId, MediaLibrary.Use.tweet(tweetId), draft.mediaUrl(), current.mediaUrl(),
+                    "media_url");
             TweetDao dao = h.attach(TweetDao.class);
             dao.update(tweetId, draft.content(), draft.hasMedia(), draft.mediaUrl(), draft.isPublic());
             int mediaDelta = (draft.hasMedia() ? 1 : 0) - (current.media() ? 1 : 0);
@@ -58,9 +67,19 @@ public final class Tweets {
         return Transactions.inTransaction(jdbi, h -> {
             TweetDao.LockedTweet tweet = TweetAccess.lockVisible(h, tweetId, viewerUserId);
             requireAuthor(tweet, viewerUserId, "delete");
+            media.removeOfTweet(h, tweetId);
             TweetRemoval.removeTweet(h, tweet);
             return new Message("tweet with id " + tweetId + " deleted");
         });
+    }
+
+    /** media.allow.external.urls=false: a new media_url must be one of this instance's pictures. */
+    private void checkMediaUrl(String mediaUrl, String unchanged) {
+        if (mediaUrl != null && !mediaUrl.equals(unchanged)) {
+            FieldErrors errors = new FieldErrors();
+            media.checkUrl(mediaUrl, errors, "media_url");
+            errors.throwIfAny();
+        }
     }
 
     private static void requireAuthor(TweetDao.LockedTweet tweet, long viewerUserId, String action) {

@@ -1,6 +1,8 @@
 package dev.raven.web;
 
 import dev.raven.app.Access;
+import dev.raven.app.Uploads;
+import dev.raven.media.MultipartForm;
 import dev.raven.auth.AuthGuard;
 import dev.raven.auth.Principal;
 import io.javalin.http.Context;
@@ -30,7 +32,11 @@ public final class PageFilter {
         if (method.equals("GET") || method.equals("HEAD")) {
             return;
         }
-        FormBodies.check(ctx);
+        if (ctx.routeRoles().contains(Uploads.PICTURE) && MultipartForm.isMultipart(ctx)) {
+            MultipartForm.check(ctx);
+        } else {
+            FormBodies.check(ctx);
+        }
         Optional<Principal> viewer = AuthGuard.principalIfAny(ctx);
         if (viewer.isPresent()) {
             String presented = ctx.header(Csrf.HEADER);

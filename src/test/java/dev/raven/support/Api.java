@@ -59,6 +59,38 @@ public final class Api {
         return Res.of(req.asString());
     }
 
+    /** POST multipart: one file in {@code field} (named {@code fileName}) and text fields. */
+    public Res upload(String path, String field, byte[] file, String fileName, Map<String, String> fields,
+                      String token) {
+        var req = http.post(path).field(field, new java.io.ByteArrayInputStream(file),
+                kong.unirest.core.ContentType.APPLICATION_OCTET_STREAM, fileName);
+        fields.forEach(req::field);
+        if (token != null) {
+            req.header("Authorization", "JWT " + token);
+        }
+        return Res.of(req.asString());
+    }
+
+    /** POST /api/media/ with a picture; answers 201 and the upload as JSON when accepted. */
+    public Res uploadPicture(byte[] file, String fileName, String description, String token) {
+        return upload("/api/media/", "file", file, fileName,
+                description == null ? Map.of() : Map.of("description", description), token);
+    }
+
+    /** A binary GET (served media): status, headers and the bytes; {@code headers} go with the request. */
+    public Bytes getBytes(String url, Map<String, String> headers) {
+        HttpRequest<?> req = http.get(url);
+        headers.forEach(req::header);
+        HttpResponse<byte[]> r = req.asBytes();
+        return new Bytes(r.getStatus(), r.getBody() == null ? new byte[0] : r.getBody(), r.getHeaders());
+    }
+
+    public record Bytes(int status, byte[] body, kong.unirest.core.Headers headers) {
+        public String header(String name) {
+            return headers.getFirst(name);
+        }
+    }
+
     private HttpRequest<?> withBody(HttpRequestWithBody req, Object body) {
         if (body == null) {
             return req;

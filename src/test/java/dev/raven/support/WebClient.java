@@ -77,6 +77,21 @@ public final class WebClient {
         return keep(req.fields(fields).asString());
     }
 
+    /** POSTs a multipart form (with this session's CSRF token) holding one file, as a browser's file input would. */
+    public Page postWithFile(String path, Map<String, String> fields, String fileField, byte[] file, String fileName) {
+        var req = http.post(path);
+        if (session != null) {
+            req.header("Cookie", COOKIE + "=" + session);
+        }
+        var body = req.field(fileField, new java.io.ByteArrayInputStream(file),
+                kong.unirest.core.ContentType.APPLICATION_OCTET_STREAM, fileName);
+        if (csrf != null) {
+            body.field("_csrf", csrf);
+        }
+        fields.forEach(body::field);
+        return keep(body.asString());
+    }
+
     private Page send(HttpRequest<?> req) {
         if (session != null) {
             req.header("Cookie", COOKIE + "=" + session);

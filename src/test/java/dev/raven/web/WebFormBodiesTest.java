@@ -35,12 +35,16 @@ class WebFormBodiesTest {
     }
 
     static RawHttp.Response postTweet(String contentType, byte[] body) {
+        return post("/tweets", contentType, body);
+    }
+
+    static RawHttp.Response post(String path, String contentType, byte[] body) {
         Map<String, String> headers = new HashMap<>(Map.of(
                 "Cookie", WebClient.COOKIE + "=" + browser.session(), Csrf.HEADER, browser.csrf()));
         if (contentType != null) {
             headers.put("Content-Type", contentType);
         }
-        return raw.send("POST", "/tweets", headers, body);
+        return raw.send("POST", path, headers, body);
     }
 
     static void assertErrorPage(RawHttp.Response res, int status) {
@@ -75,11 +79,25 @@ class WebFormBodiesTest {
     void anotherEncodingThanAFormIs415() {
         assertErrorPage(postTweet("application/json", "{\"content\":\"json-post\"}".getBytes(StandardCharsets.UTF_8)),
                 415);
-        assertErrorPage(postTweet("multipart/form-data; boundary=zz",
-                "--zz\r\nContent-Disposition: form-data; name=\"content\"\r\n\r\nmultipart-post\r\n--zz--"
+        // Multipart is for the routes that take a picture (compose, reply, settings pictures) only.
+        assertErrorPage(post("/settings/profile", "multipart/form-data; boundary=zz",
+                "--zz\r\nContent-Disposition: form-data; name=\"bio\"\r\n\r\nmultipart-post\r\n--zz--"
                         .getBytes(StandardCharsets.US_ASCII)), 415);
         assertNothingPosted("json-post");
-        assertNothingPosted("multipart-post");
+        assertFalse(browser.get("/settings").body().contains("multipart-post"), "the profile was not changed");
+    }
+
+    @Test
+    void theComposeBoxTakesMultipartButAMalformedOneIs400() {
+        RawHttp.Response ok = postTweet("multipart/form-data; boundary=zz",
+                "--zz\r\nContent-Disposition: form-data; name=\"content\"\r\n\r\nmultipart-post\r\n--zz--\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+        assertEquals(303, ok.status(), ok.toString());
+        assertTrue(browser.get("/").body().contains("multipart-post"));
+        assertErrorPage(postTweet("multipart/form-data; boundary=zz",
+                "--zz\r\nContent-Disposition: form-data; name=\"content\"\r\n\r\nbroken-multipart"
+                        .getBytes(StandardCharsets.US_ASCII)), 400);
+        assertNothingPosted("broken-multipart");
     }
 
     @Test

@@ -25,14 +25,31 @@ public final class BodyBuffering extends Handler.Wrapper {
     static final Logger log = LoggerFactory.getLogger(BodyBuffering.class);
 
     private final long maxBodyBytes;
+    private final LargeBodies largeBodies;
     private final HttpLimits limits;
     private final JsonAnswers answers;
     private final ThrottledLog cuts;
 
+    /**
+     * Routes that take more than http.max.body.bytes (picture uploads): the paths they match,
+     * their own limit, and the 413 message that says which limit it is.
+     */
+    public record LargeBodies(java.util.function.Predicate<String> paths, long maxBytes, String tooLargeMessage) {
+        public static LargeBodies none() {
+            return new LargeBodies(path -> false, 0, "");
+        }
+    }
+
     public BodyBuffering(long maxBodyBytes, HttpLimits limits, ObjectMapper mapper, ClientLimitLogs logs) {
+        this(maxBodyBytes, LargeBodies.none(), limits, mapper, logs);
+    }
+
+    public BodyBuffering(long maxBodyBytes, LargeBodies largeBodies, HttpLimits limits, ObjectMapper mapper,
+                         ClientLimitLogs logs) {
         this.maxBodyBytes = maxBodyBytes;
+        this.largeBodies = largeBodies;
         this.limits = limits;
-        this.answers = new JsonAnswers(mapper);
+        this.answers = new JsonAnswers(mapper, largeBodies.tooLargeMessage());
         this.cuts = logs.create(log, "request(s) cut with 408, body too slow");
     }
 
@@ -46,11 +63,13 @@ public final class BodyBuffering extends Handler.Wrapper {
         if (declared == 0) {
             return next.handle(request, response, callback);
         }
-        if (declared > maxBodyBytes) {
-            answers.tooLarge(response, callback);
+        boolean large = largeBodies.paths().test(Request.getPathInContext(request));
+        long limit = large ? largeBodies.maxBytes() : maxBodyBytes;
+        if (declared > limit) {
+            answers.tooLarge(response, callback, large);
             return true;
         }
-        new BodyRead(this, next, request, response, callback, declared).start();
+        new BodyRead(this, next, request, response, callback, declared, limit, large).start();
         return true;
     }
 
@@ -66,10 +85,6 @@ public final class BodyBuffering extends Handler.Wrapper {
             }
         }
         return length;
-    }
-
-    long maxBodyBytes() {
-        return maxBodyBytes;
     }
 
     HttpLimits limits() {

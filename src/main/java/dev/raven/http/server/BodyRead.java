@@ -36,6 +36,8 @@ final class BodyRead implements Invocable.Task {
     private final long deadlineNanos;
     private final long graceNanos;
     private final int minRate;
+    private final long maxBytes;
+    private final boolean large;
 
     // Guarded by this.
     private byte[] bytes;
@@ -45,7 +47,9 @@ final class BodyRead implements Invocable.Task {
     private Scheduler.Task timer;
 
     BodyRead(BodyBuffering owner, Handler next, Request request, Response response, Callback callback,
-             long declaredLength) {
+             long declaredLength, long maxBytes, boolean large) {
+        this.maxBytes = maxBytes;
+        this.large = large;
         this.owner = owner;
         this.next = next;
         this.request = request;
@@ -100,7 +104,7 @@ final class BodyRead implements Invocable.Task {
                 }
                 case TOO_LARGE -> {
                     cancelTimer();
-                    owner.answers().tooLarge(response, callback);
+                    owner.answers().tooLarge(response, callback, large);
                     return;
                 }
                 case FAILED -> {
@@ -130,7 +134,7 @@ final class BodyRead implements Invocable.Task {
                 return Step.FAILED;
             }
             ByteBuffer data = chunk.getByteBuffer();
-            if ((long) size + data.remaining() > owner.maxBodyBytes()) {
+            if ((long) size + data.remaining() > maxBytes) {
                 over = true;
                 return Step.TOO_LARGE;
             }
@@ -148,7 +152,7 @@ final class BodyRead implements Invocable.Task {
     private void append(ByteBuffer data) {
         int n = data.remaining();
         if (size + n > bytes.length) {
-            bytes = Arrays.copyOf(bytes, (int) Math.min(Math.max(bytes.length * 2L, size + n), owner.maxBodyBytes()));
+            bytes = Arrays.copyOf(bytes, (int) Math.min(Math.max(bytes.length * 2L, size + n), maxBytes));
         }
         data.get(bytes, size, n);
         size += n;

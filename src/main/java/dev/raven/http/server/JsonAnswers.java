@@ -18,15 +18,18 @@ import java.util.Map;
  */
 final class JsonAnswers {
     private final byte[] tooLarge;
+    private final byte[] fileTooLarge;
     private final byte[] timedOut;
 
-    JsonAnswers(ObjectMapper mapper) {
+    JsonAnswers(ObjectMapper mapper, String largeTooLargeMessage) {
         this.tooLarge = json(mapper, new ErrorBody("Request body is too large.", "request_too_large", Map.of()));
+        this.fileTooLarge = json(mapper, new ErrorBody(largeTooLargeMessage, "file_too_large", Map.of()));
         this.timedOut = json(mapper, new ErrorBody("The request body arrived too slowly.", "request_timeout", Map.of()));
     }
 
-    void tooLarge(Response response, Callback callback) {
-        write(response, 413, tooLarge, callback);
+    /** 413; {@code upload} when the route takes pictures, whose limit the message names. */
+    void tooLarge(Response response, Callback callback, boolean upload) {
+        write(response, 413, upload ? fileTooLarge : tooLarge, callback);
     }
 
     void timedOut(Response response, Callback callback) {
