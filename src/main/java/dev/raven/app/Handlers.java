@@ -17,6 +17,10 @@ import dev.raven.reply.ReplyPages;
 import dev.raven.tweet.TweetHandler;
 import dev.raven.tweet.TweetPages;
 import dev.raven.web.Assets;
+import dev.raven.notify.NotificationHandler;
+import dev.raven.notify.NotificationPages;
+import dev.raven.notify.StreamHandler;
+import dev.raven.tag.TagHandler;
 
 /** Every route handler (API and web pages), built once by {@link RavenApp} and handed to {@link Routes}. */
 record Handlers(HealthHandler health, InstanceHandler instance, AuthHandler auth, ProfileHandler profiles,
@@ -24,5 +28,6 @@ record Handlers(HealthHandler health, InstanceHandler instance, AuthHandler auth
                 BackupHandler backup, AuthPages authPages, TweetPages tweetPages,
                 ProfilePages profilePages, ReplyPages replyPages,
                 ExplorePages explorePages, SettingsPages settingsPages,
-                ActivityPages activityPages, Assets assets) {
+                ActivityPages activityPages, Assets assets, NotificationHandler notifications, TagHandler tags,
+                StreamHandler stream, NotificationPages notificationPages) {
 }

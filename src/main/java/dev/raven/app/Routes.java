@@ -6,6 +6,7 @@ import static dev.raven.app.Access.OPERATOR;
 import static dev.raven.app.Access.PAGE;
 import static dev.raven.app.Access.PUBLIC;
 import static dev.raven.app.Access.SIGNED_IN_PAGE;
+import static dev.raven.app.Access.STREAM;
 import static dev.raven.app.Access.USER;
 import static dev.raven.app.Writes.NONE;
 import static dev.raven.app.Writes.SESSION;
@@ -72,6 +73,16 @@ final class Routes {
         routes.put("/api/tweets/replies/liked_replies_list/{id}", h.replies()::toggleLike, USER);
         routes.get("/api/tweets/replies/get_reply_like_list/{id}", h.replies()::likers, USER);
 
+        // notifications, hashtags, live updates: /api/notifications/, /api/tags/, /api/stream/
+        routes.get("/api/notifications", h.notifications()::list, USER);
+        routes.get("/api/notifications/unread_count", h.notifications()::unreadCount, USER);
+        routes.post("/api/notifications/read", h.notifications()::markRead, USER);
+        routes.get("/api/notifications/settings", h.notifications()::settings, USER);
+        routes.put("/api/notifications/settings", h.notifications()::changeSettings, USER);
+        routes.get("/api/tags/{tag}", h.tags()::tweets, USER);
+        routes.get("/api/tweets/get_trending_tags", h.tags()::trending, USER);
+        routes.get("/api/stream", h.stream()::stream, STREAM);
+
         // web app (docs/WEB.md): HTML pages on the same services; cookie sessions, CSRF on every post
         routes.get("/assets/{file}", h.assets()::serve, PUBLIC);
         routes.get("/", h.tweetPages()::home, PAGE);
@@ -103,6 +114,9 @@ final class Routes {
         routes.get("/users/{id}/media", h.activityPages()::media, SIGNED_IN_PAGE);
         routes.get("/users/{id}/likes", h.activityPages()::likes, SIGNED_IN_PAGE);
         routes.get("/bookmarks", h.tweetPages()::bookmarks, SIGNED_IN_PAGE);
+        routes.get("/notifications", h.notificationPages()::list, SIGNED_IN_PAGE);
+        routes.post("/notifications/read", h.notificationPages()::markRead, SIGNED_IN_PAGE);
+        routes.post("/notifications/settings", h.notificationPages()::saveSettings, SIGNED_IN_PAGE);
         routes.get("/explore", h.explorePages()::explore, SIGNED_IN_PAGE);
         routes.get("/search", h.explorePages()::search, SIGNED_IN_PAGE);
         routes.get("/settings", h.settingsPages()::settings, SIGNED_IN_PAGE);

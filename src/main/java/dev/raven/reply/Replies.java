@@ -4,6 +4,11 @@ import dev.raven.db.Transactions;
 import dev.raven.http.ApiException;
 import dev.raven.http.Message;
 import dev.raven.http.Paging;
+import dev.raven.notify.Kind;
+import dev.raven.notify.Notice;
+import dev.raven.notify.Notifications;
+import dev.raven.tweet.PostLinks;
+import dev.raven.tweet.TweetDao;
 import dev.raven.tweet.TweetAccess;
 import org.jdbi.v3.core.Jdbi;
 
@@ -18,11 +23,13 @@ public final class Replies {
     private final Jdbi jdbi;
     private final ReplyRules rules;
     private final Clock clock;
+    private final Notifications notifications;
 
-    public Replies(Jdbi jdbi, int maxLength, Clock clock) {
+    public Replies(Jdbi jdbi, int maxLength, Clock clock, Notifications notifications) {
         this.jdbi = jdbi;
         this.rules = new ReplyRules(maxLength);
         this.clock = clock;
+        this.notifications = notifications;
     }
 
     /**
@@ -32,12 +39,20 @@ public final class Replies {
     Reply create(long authorUserId, long tweetId, ReplyRequests.ReplyBody body) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return Transactions.inTransaction(jdbi, h -> {
-            TweetAccess.lockVisible(h, tweetId, authorUserId);
+            TweetDao.LockedTweet tweet = TweetAccess.lockVisible(h, tweetId, authorUserId);
             ReplyRules.Draft draft = rules.check(body);
             ReplyDao dao = h.attach(ReplyDao.class);
             long id = dao.insert(tweetId, authorUserId, draft.content(), draft.hasMedia(), draft.mediaUrl(), now);
             dao.countRepliesOf(tweetId, 1);
             dao.countRepliesBy(authorUserId, 1);
+            List<Notice> notices = new java.util.ArrayList<>();
+            notices.add(Notice.onReply(Kind.REPLY, authorUserId, tweet.userId(), tweetId, id));
+            for (long user : PostLinks.storeReply(h, id, draft.content())) {
+                if (user != tweet.userId()) { // the tweet's author hears of the reply once
+                    notices.add(Notice.onReply(Kind.MENTION, authorUserId, user, tweetId, id));
+                }
+            }
+            notifications.notifyAll(h, notices);
             return dao.findById(id, authorUserId).orElseThrow();
         });
     }

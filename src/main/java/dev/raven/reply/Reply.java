@@ -22,5 +22,12 @@ public record Reply(
         String mediaUrl,
         long numberOfLikes,
         boolean liked,
-        @JsonProperty("timestamp") Instant createdAt) {
+        @JsonProperty("timestamp") Instant createdAt,
+        dev.raven.tweet.Mentions mentions) {
+
+    /** The hashtags of the content, lower-cased (replies are not listed by tag). */
+    @JsonProperty("tags")
+    public java.util.List<String> tags() {
+        return dev.raven.tweet.PostText.tags(content);
+    }
 }

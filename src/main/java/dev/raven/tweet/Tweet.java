@@ -7,7 +7,8 @@ import java.time.Instant;
 /**
  * The contract's Tweet, as one viewer sees it: {@code liked}, {@code retweeted} and
  * {@code saved} are that viewer's. Keys are the record components in snake_case, except
- * the two whose contract names are not good Java or SQL names.
+ * the two whose contract names are not good Java or SQL names. {@code mentions} and
+ * {@code tags} are additions (issue 14).
  */
 public record Tweet(
         long tweetId,
@@ -26,5 +27,12 @@ public record Tweet(
         long numberOfReplies,
         boolean liked,
         boolean retweeted,
-        boolean saved) implements MixedItem {
+        boolean saved,
+        Mentions mentions) implements MixedItem {
+
+    /** The hashtags of the content, lower-cased (the ones GET /api/tags/:tag/ finds it by). */
+    @JsonProperty("tags")
+    public java.util.List<String> tags() {
+        return PostText.tags(content);
+    }
 }

@@ -19,7 +19,8 @@ public final class TweetSql {
             + "t.retweets_count AS number_of_retweets, t.replies_count AS number_of_replies, "
             + "EXISTS (SELECT 1 FROM tweet_likes vl WHERE vl.tweet_id = t.id AND vl.user_id = :viewer) AS liked, "
             + "EXISTS (SELECT 1 FROM retweets vr WHERE vr.tweet_id = t.id AND vr.user_id = :viewer) AS retweeted, "
-            + "EXISTS (SELECT 1 FROM tweet_saves vs WHERE vs.tweet_id = t.id AND vs.user_id = :viewer) AS saved ";
+            + "EXISTS (SELECT 1 FROM tweet_saves vs WHERE vs.tweet_id = t.id AND vs.user_id = :viewer) AS saved, "
+            + Mentions.SQL_TWEET;
 
     public static final String FROM = "FROM tweets t JOIN users u ON u.id = t.user_id "
             + "JOIN profiles p ON p.user_id = t.user_id ";

@@ -3,6 +3,9 @@ package dev.raven.tweet;
 import dev.raven.db.Transactions;
 import dev.raven.http.ApiException;
 import dev.raven.http.Message;
+import dev.raven.notify.Kind;
+import dev.raven.notify.Notice;
+import dev.raven.notify.Notifications;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Clock;
@@ -14,11 +17,13 @@ public final class Tweets {
     private final Jdbi jdbi;
     private final TweetRules rules;
     private final Clock clock;
+    private final Notifications notifications;
 
-    public Tweets(Jdbi jdbi, int maxLength, Clock clock) {
+    public Tweets(Jdbi jdbi, int maxLength, Clock clock, Notifications notifications) {
         this.jdbi = jdbi;
         this.rules = new TweetRules(maxLength);
         this.clock = clock;
+        this.notifications = notifications;
     }
 
     Tweet create(long authorUserId, TweetRequests.TweetBody body) {
@@ -29,6 +34,10 @@ public final class Tweets {
             long id = dao.insert(authorUserId, draft.content(), draft.hasMedia(), draft.mediaUrl(), draft.isPublic(),
                     now);
             dao.countTweets(authorUserId, 1, draft.hasMedia() ? 1 : 0);
+            PostLinks.MentionChange mentions = PostLinks.storeTweet(h, id, draft.content());
+            notifications.timeline(h, authorUserId, id);
+            notifications.notifyAll(h, mentions.added().stream()
+                    .map(user -> Notice.onTweet(Kind.MENTION, authorUserId, user, id)).toList());
             return dao.findVisible(id, authorUserId).orElseThrow();
         });
     }
@@ -50,6 +59,12 @@ public final class Tweets {
             if (mediaDelta != 0) {
                 dao.countTweets(viewerUserId, 0, mediaDelta);
             }
+            PostLinks.MentionChange mentions = PostLinks.storeTweet(h, tweetId, draft.content());
+            for (long user : mentions.removed()) {
+                notifications.withdrawOnTweet(h, Kind.MENTION, viewerUserId, user, tweetId);
+            }
+            notifications.notifyAll(h, mentions.added().stream()
+                    .map(user -> Notice.onTweet(Kind.MENTION, viewerUserId, user, tweetId)).toList());
             return dao.findVisible(tweetId, viewerUserId).orElseThrow();
         });
     }
