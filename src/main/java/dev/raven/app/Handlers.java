@@ -21,6 +21,7 @@ import dev.raven.notify.NotificationHandler;
 import dev.raven.notify.NotificationPages;
 import dev.raven.notify.StreamHandler;
 import dev.raven.tag.TagHandler;
+import dev.raven.tag.TagPages;
 
 /** Every route handler (API and web pages), built once by {@link RavenApp} and handed to {@link Routes}. */
 record Handlers(HealthHandler health, InstanceHandler instance, AuthHandler auth, ProfileHandler profiles,
@@ -29,5 +30,5 @@ record Handlers(HealthHandler health, InstanceHandler instance, AuthHandler auth
                 ProfilePages profilePages, ReplyPages replyPages,
                 ExplorePages explorePages, SettingsPages settingsPages,
                 ActivityPages activityPages, Assets assets, NotificationHandler notifications, TagHandler tags,
-                StreamHandler stream, NotificationPages notificationPages) {
+                StreamHandler stream, NotificationPages notificationPages, TagPages tagPages) {
 }

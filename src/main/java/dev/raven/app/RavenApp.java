@@ -46,6 +46,7 @@ import dev.raven.notify.Notifications;
 import dev.raven.notify.StreamHandler;
 import dev.raven.notify.StreamHub;
 import dev.raven.tag.TagHandler;
+import dev.raven.tag.TagPages;
 import dev.raven.tag.Tags;
 import dev.raven.http.UriRules;
 import dev.raven.profile.ProfileHandler;
@@ -161,6 +162,7 @@ public final class RavenApp implements AutoCloseable {
             ExplorePages explorePages = new ExplorePages(explore, discovery, paging, pages);
             ActivityLists activityLists = new ActivityLists(jdbi);
             ActivityPages activityPages = new ActivityPages(activityLists, profiles, paging, pages);
+            Tags tags = new Tags(jdbi, config.exploreWindow(), clock);
             SettingsPages settingsPages = new SettingsPages(accounts, profiles, webCookie, pages, limiter,
                     config.rateLimits());
 
@@ -177,8 +179,9 @@ public final class RavenApp implements AutoCloseable {
                     new BackupHandler(jdbi, config.dataDir()), authPages, tweetPages, profilePages, replyPages,
                     explorePages, settingsPages, activityPages, assets,
                     new NotificationHandler(notifications, bodies, paging),
-                    new TagHandler(new Tags(jdbi, config.exploreWindow(), clock), paging),
-                    new StreamHandler(streams), new NotificationPages(notifications, paging, pages));
+                    new TagHandler(tags, paging),
+                    new StreamHandler(streams), new NotificationPages(notifications, paging, pages),
+                    new TagPages(tags, paging, pages));
             AuthGuard guard = new AuthGuard(accessTokens, sessions, webSessions, webCookie);
             PageFilter pageFilter = new PageFilter(csrf);
             ErrorPages errorPages = new ErrorPages(pages);

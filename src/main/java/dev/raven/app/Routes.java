@@ -117,6 +117,7 @@ final class Routes {
         routes.get("/notifications", h.notificationPages()::list, SIGNED_IN_PAGE);
         routes.post("/notifications/read", h.notificationPages()::markRead, SIGNED_IN_PAGE);
         routes.post("/notifications/settings", h.notificationPages()::saveSettings, SIGNED_IN_PAGE);
+        routes.get("/tags/{tag}", h.tagPages()::tag, SIGNED_IN_PAGE);
         routes.get("/explore", h.explorePages()::explore, SIGNED_IN_PAGE);
         routes.get("/search", h.explorePages()::search, SIGNED_IN_PAGE);
         routes.get("/settings", h.settingsPages()::settings, SIGNED_IN_PAGE);

@@ -1,7 +1,6 @@
 package dev.raven.tag;
 
 import dev.raven.auth.AuthGuard;
-import dev.raven.db.ListRow;
 import dev.raven.http.Paging;
 import io.javalin.http.Context;
 
