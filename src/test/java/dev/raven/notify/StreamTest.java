@@ -16,6 +16,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -201,6 +202,24 @@ class StreamTest {
                 Map.of("Authorization", "JWT " + user.access()))) {
             assertEquals(400, badSince.status());
         }
+    }
+
+    @Test
+    void shutdownEndsOpenStreamsInsteadOfWaitingForThem() {
+        // A long grace: a stop that waited for the open stream would take all of it.
+        TestServer own = Social.startServer(Map.of("server.shutdown.grace", "60s"));
+        EventStream stream;
+        try {
+            TestUser user = own.api().register(Api.uniqueName("lingering"));
+            stream = EventStream.open(own, user.access());
+            stream.next("unread");
+        } catch (RuntimeException | AssertionError e) {
+            own.close();
+            throw e;
+        }
+        assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), own::close, "close did not wait out the grace");
+        stream.awaitEnd();
+        stream.close();
     }
 
     @Test
