@@ -81,6 +81,15 @@
       }
     });
     source.addEventListener("end", function () { source.close(); });
+    // EventSource retries by itself after a dropped connection, but not after an error
+    // answer (429: this person has too many tabs streaming; the server notices closed ones
+    // at its next heartbeat). Then try again later, once.
+    source.onerror = function () {
+      if (source.readyState === EventSource.CLOSED && !source.retried) {
+        source.retried = true;
+        setTimeout(function () { if (document.visibilityState !== "hidden") live(); }, 30000);
+      }
+    };
   }
 
   document.addEventListener("DOMContentLoaded", function () { enhance(document); live(); });
