@@ -321,6 +321,7 @@ streams_run() {
   seed_dataset "$size"
   SERVER_ENV=(RAVEN_HTTP_MAX_CONNECTIONS_PER_ADDRESS=64)
   start_server "$size"
+  web_sessions
   warm_up
   sleep 2
   local rss_before rss_with
