@@ -7,7 +7,7 @@ JAR := target/raven.jar
 TEST_DB_URL ?= jdbc:postgresql://127.0.0.1:5432/test?user=postgres
 SOURCES := $(shell find src -type f 2>/dev/null) pom.xml config.properties
 
-.PHONY: build run test test-postgres browser screenshots fuzz bench bench-scale bench-slowloris clean
+.PHONY: build run test test-postgres browser screenshots fuzz bench bench-scale bench-slowloris bench-streams clean
 
 build: $(JAR)
 
@@ -48,6 +48,10 @@ bench-scale: $(JAR)
 # /health and the home timeline, calm and while 2,000 slow-body connections are open (127.0.0.x only).
 bench-slowloris: $(JAR)
 	DB=$(DB) bench/run.sh slowloris
+
+# RSS with 1,000 idle live-update streams, and action-to-stream delivery under write load.
+bench-streams: $(JAR)
+	DB=$(DB) bench/run.sh streams
 
 clean:
 	$(MVN) clean

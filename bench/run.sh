@@ -7,6 +7,8 @@
 #   bench/run.sh scale             timeline and get_tweets at small and large (make bench-scale)
 #   bench/run.sh slowloris         /health and the timeline, calm and under a slow-body attack
 #                                  (make bench-slowloris)
+#   bench/run.sh streams           RSS with 1,000 idle live-update streams, and action-to-event
+#                                  delivery under write load (make bench-streams)
 #
 # Environment: BENCH_DURATION (default 20s per scenario), BENCH_CONNECTIONS (64; logins 4,
 # BENCH_LOGIN_CONNECTIONS),
@@ -349,9 +351,75 @@ slowloris_run() {
   echo "Report: $out" >&2
 }
 
+# Live-update streams (issue 14): the server's RSS without streams and with BENCH_STREAMS (1000)
+# idle ones open (from 127.0.0.2.., under the default per-address cap of 64), then the time
+# from a follow to its notification event on the followed user's stream while wrk drives
+# post_tweet and like_toggle (each with half of BENCH_STREAM_WRK_CONNECTIONS, 32, from 127.0.0.1).
+streams_run() {
+  local size=${BENCH_STREAMS_SIZE:-small} count=${BENCH_STREAMS:-1000}
+  local out="$RESULTS/$(date -u +%Y%m%dT%H%M%SZ)-streams-$DB.md"
+  local seconds=${DURATION%s}
+  seed_dataset "$size"
+  SERVER_ENV=(RAVEN_HTTP_MAX_CONNECTIONS_PER_ADDRESS=64)
+  start_server "$size"
+  web_sessions
+  warm_up
+  sleep 2
+  local rss_before rss_with
+  rss_before=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$SERVER_PID/status")
+  java bench/Streams.java --port "$PORT" --users "$RUN_DIR/fixtures/users.tsv" --streams "$count" \
+    --seconds "$seconds" --hold 15 > "$RUN_DIR/streams.out" 2> "$RUN_DIR/streams.log" &
+  local client=$!
+  for _ in $(seq 1 600); do
+    grep -q '^STREAMS_OPEN' "$RUN_DIR/streams.out" 2>/dev/null && break
+    sleep 0.1
+  done
+  sleep 10 # the streams sit idle: heartbeats only
+  rss_with=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$SERVER_PID/status")
+  sleep 5 # the client starts its follows now: write load alongside
+  CONNECTIONS=$(( ${BENCH_STREAM_WRK_CONNECTIONS:-32} / 2 ))
+  local tweets likes writer
+  run_scenario post_tweet > "$RUN_DIR/tweets.out" &
+  writer=$!
+  run_scenario like_toggle > "$RUN_DIR/likes.out"
+  wait "$writer" || true
+  wait "$client" || true
+  likes=$(cat "$RUN_DIR/likes.out")
+  tweets=$(cat "$RUN_DIR/tweets.out")
+  stop_server
+  local opened result
+  opened=$(sed -n 's/^STREAMS_OPEN //p' "$RUN_DIR/streams.out")
+  result=$(sed -n 's/^STREAMS_RESULT //p' "$RUN_DIR/streams.out")
+  {
+    echo "# Raven live-update streams: $size dataset, $(date -u +%Y-%m-%dT%H:%MZ)"
+    echo
+    machine
+    echo
+    echo "| measure | value |"
+    echo "|---|---:|"
+    echo "| streams open | $opened of $count |"
+    echo "| server RSS without streams (after warm-up) | ${rss_before} MB |"
+    echo "| server RSS with the streams open and idle | ${rss_with} MB |"
+    echo "| difference | $(( rss_with - rss_before )) MB |"
+    echo "| follow -> notification event, p50 | $(json "$result" delivery_p50_ms) ms |"
+    echo "| follow -> notification event, p99 | $(json "$result" delivery_p99_ms) ms |"
+    echo "| follow -> notification event, max | $(json "$result" delivery_max_ms) ms |"
+    echo "| follow request's own answer, p99 | $(json "$result" follow_answer_p99_ms) ms |"
+    echo "| deliveries measured | $(json "$result" deliveries) |"
+    echo "| streams still open at the end | $(json "$result" still_open) |"
+    echo "| write load: like_toggle | $(json "$likes" rps) req/s, p99 $(json "$likes" p99_ms) ms |"
+    echo "| write load: post_tweet | $(json "$tweets" rps) req/s, p99 $(json "$tweets" p99_ms) ms |"
+    echo
+    echo "- Server peak RSS: ${PEAK_RSS_MB} MB; streams client log: $RUN_DIR/streams.log"
+  } > "$out"
+  cat "$out"
+  echo "Report: $out" >&2
+}
+
 case "$MODE" in
   small|large) full_run "$MODE" ;;
   scale) scale_run ;;
   slowloris) slowloris_run ;;
-  *) echo "usage: bench/run.sh [small|large|scale|slowloris]" >&2; exit 2 ;;
+  streams) streams_run ;;
+  *) echo "usage: bench/run.sh [small|large|scale|slowloris|streams]" >&2; exit 2 ;;
 esac

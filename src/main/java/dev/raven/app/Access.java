@@ -10,6 +10,11 @@ public enum Access implements RouteRole {
     PUBLIC,
     /** A valid access token of a live session. */
     USER,
+    /**
+     * Like USER, and a request without an Authorization header may use the web app's
+     * session cookie instead (EventSource cannot send headers): GET /api/stream/ only.
+     */
+    STREAM,
     /** Local operator tools only: a loopback request with the token from data.dir (see ops.OperatorGuard). */
     OPERATOR,
     /** A web page open to anyone; the browser session's person, if any, is known. */

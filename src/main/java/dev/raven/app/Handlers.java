@@ -23,6 +23,11 @@ import dev.raven.reply.ReplyPages;
 import dev.raven.tweet.TweetHandler;
 import dev.raven.tweet.TweetPages;
 import dev.raven.web.Assets;
+import dev.raven.notify.NotificationHandler;
+import dev.raven.notify.NotificationPages;
+import dev.raven.notify.StreamHandler;
+import dev.raven.tag.TagHandler;
+import dev.raven.tag.TagPages;
 
 /** Every route handler (API and web pages), built once by {@link RavenApp} and handed to {@link Routes}. */
 record Handlers(HealthHandler health, InstanceHandler instance, AuthHandler auth, ProfileHandler profiles,
@@ -32,5 +37,7 @@ record Handlers(HealthHandler health, InstanceHandler instance, AuthHandler auth
                 ExplorePages explorePages, SettingsPages settingsPages,
                 ActivityPages activityPages, Assets assets, BlockHandler blocks,
                 ModerationHandler moderation, AdminOpsHandler adminOps, BlockPages blockPages,
-                ModerationPages moderationPages, MediaHandler media) {
+                ModerationPages moderationPages, MediaHandler media,
+                NotificationHandler notifications, TagHandler tags,
+                StreamHandler stream, NotificationPages notificationPages, TagPages tagPages) {
 }

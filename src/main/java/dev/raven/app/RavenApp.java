@@ -50,6 +50,16 @@ import dev.raven.http.server.JettySetup;
 import dev.raven.ops.OperatorGuard;
 import dev.raven.ops.OperatorToken;
 import dev.raven.http.Paging;
+import dev.raven.notify.EventBus;
+import dev.raven.notify.EventBuses;
+import dev.raven.notify.NotificationHandler;
+import dev.raven.notify.NotificationPages;
+import dev.raven.notify.Notifications;
+import dev.raven.notify.StreamHandler;
+import dev.raven.notify.StreamHub;
+import dev.raven.tag.TagHandler;
+import dev.raven.tag.TagPages;
+import dev.raven.tag.Tags;
 import dev.raven.http.UriRules;
 import dev.raven.profile.ProfileHandler;
 import dev.raven.profile.ProfilePages;
@@ -99,12 +109,17 @@ public final class RavenApp implements AutoCloseable {
     private final Database database;
     private final Javalin javalin;
     private final ScheduledExecutorService housekeeping;
+    private final EventBus bus;
+    private final StreamHub streams;
 
-    private RavenApp(RavenConfig config, Database database, Javalin javalin, ScheduledExecutorService housekeeping) {
+    private RavenApp(RavenConfig config, Database database, Javalin javalin, ScheduledExecutorService housekeeping,
+                     EventBus bus, StreamHub streams) {
         this.config = config;
         this.database = database;
         this.javalin = javalin;
         this.housekeeping = housekeeping;
+        this.bus = bus;
+        this.streams = streams;
     }
 
     /** Opens the database, runs migrations and starts serving. */
@@ -112,6 +127,8 @@ public final class RavenApp implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         StorageGuard storage = StorageGuard.of(config);
         Database database = Database.open(config, storage::onFault);
+        EventBus bus = null;
+        StreamHub streams = null;
         try {
             storage.start();
             String secret = JwtSecret.resolve(config.jwtSecret(), config.dataDir());
@@ -130,31 +147,37 @@ public final class RavenApp implements AutoCloseable {
             Paging paging = new Paging(config.trustProxy());
             Jdbi jdbi = database.jdbi();
 
+            // Notifications and live streams (issue 14): events reach every instance's streams.
+            bus = EventBuses.open(config, jdbi);
+            Notifications notifications = new Notifications(jdbi, bus, clock);
+            streams = new StreamHub(jdbi, bus, mapper, config.streamHeartbeat(), config.streamMaxPerUser(), clock);
+
             // The web app: browser sessions are login sessions too (docs/WEB.md).
             WebSessions webSessions = new WebSessions(jdbi, config.refreshTokenTtl(), clock);
             WebCookie webCookie = new WebCookie(config.trustProxy(), config.refreshTokenTtl());
             Csrf csrf = new Csrf(secret);
             Assets assets = Assets.load();
-            Pages pages = new Pages(new Templates(), assets, csrf, webSessions);
+            Pages pages = new Pages(new Templates(), assets, csrf, webSessions, notifications::unread);
             AuthPages authPages = new AuthPages(accounts, webSessions, webCookie, pages, jdbi, clientAddress, limiter,
                     config.rateLimits());
-            Tweets tweets = new Tweets(jdbi, config.tweetMaxLength(), media, clock);
-            Reactions reactions = new Reactions(jdbi, clock);
+            Tweets tweets = new Tweets(jdbi, config.tweetMaxLength(), media, clock, notifications);
+            Reactions reactions = new Reactions(jdbi, clock, notifications);
             HomeTimeline homeTimeline = new HomeTimeline(jdbi, clock);
             ProfileDiscovery discovery = new ProfileDiscovery(jdbi);
             TweetLists tweetLists = new TweetLists(jdbi);
             TweetPages tweetPages = new TweetPages(tweets, reactions, homeTimeline, tweetLists, discovery, paging,
                     pages, config.tweetMaxLength(), authPages::welcome, media);
-            Profiles profiles = new Profiles(jdbi, media, clock);
+            Profiles profiles = new Profiles(jdbi, media, clock, notifications);
             ProfilePages profilePages = new ProfilePages(profiles, tweetLists, paging, pages);
-            Replies replies = new Replies(jdbi, config.tweetMaxLength(), media, clock);
-            ReplyLikes replyLikes = new ReplyLikes(jdbi, clock);
+            Replies replies = new Replies(jdbi, config.tweetMaxLength(), media, clock, notifications);
+            ReplyLikes replyLikes = new ReplyLikes(jdbi, clock, notifications);
             ReplyPages replyPages = new ReplyPages(tweets, replies, replyLikes, paging, pages, config.tweetMaxLength(),
                     media);
             Explore explore = new Explore(jdbi, config.exploreWindow(), clock);
             ExplorePages explorePages = new ExplorePages(explore, discovery, paging, pages);
             ActivityLists activityLists = new ActivityLists(jdbi);
             ActivityPages activityPages = new ActivityPages(activityLists, profiles, paging, pages);
+            Tags tags = new Tags(jdbi, config.exploreWindow(), clock);
             SettingsPages settingsPages = new SettingsPages(accounts, profiles, media, paging, webCookie, pages, limiter,
                     config.rateLimits());
             AuthGuard guard = new AuthGuard(accessTokens, sessions, webSessions, webCookie);
@@ -179,7 +202,11 @@ public final class RavenApp implements AutoCloseable {
                     new AdminOpsHandler(new AdminAccounts(jdbi, accounts, moderation, clock), bodies),
                     new BlockPages(blocks, profiles, paging, pages),
                     new ModerationPages(moderation, invites, paging, pages),
-                    new MediaHandler(media, guard, paging));
+                    new MediaHandler(media, guard, paging),
+                    new NotificationHandler(notifications, bodies, paging),
+                    new TagHandler(tags, paging),
+                    new StreamHandler(streams), new NotificationPages(notifications, paging, pages),
+                    new TagPages(tags, paging, pages));
             PageFilter pageFilter = new PageFilter(csrf);
             ErrorPages errorPages = new ErrorPages(pages);
             // Operator tools exist only for the embedded database (online backup).
@@ -203,8 +230,14 @@ public final class RavenApp implements AutoCloseable {
             });
             housekeeping.scheduleWithFixedDelay(() -> purge(sessions), 1, 60, TimeUnit.MINUTES);
             housekeeping.scheduleWithFixedDelay(() -> tidy(media), 5, 60, TimeUnit.MINUTES);
-            return new RavenApp(config, database, javalin, housekeeping);
+            return new RavenApp(config, database, javalin, housekeeping, bus, streams);
         } catch (RuntimeException e) {
+            if (streams != null) {
+                streams.close();
+            }
+            if (bus != null) {
+                bus.close();
+            }
             database.close();
             throw e;
         }
@@ -296,6 +329,11 @@ public final class RavenApp implements AutoCloseable {
                 .toList();
     }
 
+    /** This instance's open event streams. */
+    public StreamHub streams() {
+        return streams;
+    }
+
     public Database database() {
         return database;
     }
@@ -304,7 +342,9 @@ public final class RavenApp implements AutoCloseable {
     @Override
     public void close() {
         housekeeping.shutdownNow();
+        streams.close(); // open streams end now: a graceful stop waits for requests, and a stream never ends
         javalin.stop();
+        bus.close();
         database.close();
     }
 }

@@ -6,6 +6,7 @@ import static dev.raven.app.Access.OPERATOR;
 import static dev.raven.app.Access.PAGE;
 import static dev.raven.app.Access.PUBLIC;
 import static dev.raven.app.Access.SIGNED_IN_PAGE;
+import static dev.raven.app.Access.STREAM;
 import static dev.raven.app.Access.USER;
 import static dev.raven.app.Uploads.PICTURE;
 import static dev.raven.app.Writes.NONE;
@@ -110,6 +111,16 @@ final class Routes {
         routes.post("/api/media", h.media()::upload, USER, PICTURE);
         routes.get("/media/{name}", h.media()::serve, PUBLIC);
 
+        // notifications, hashtags, live updates: /api/notifications/, /api/tags/, /api/stream/
+        routes.get("/api/notifications", h.notifications()::list, USER);
+        routes.get("/api/notifications/unread_count", h.notifications()::unreadCount, USER);
+        routes.post("/api/notifications/read", h.notifications()::markRead, USER);
+        routes.get("/api/notifications/settings", h.notifications()::settings, USER);
+        routes.put("/api/notifications/settings", h.notifications()::changeSettings, USER);
+        routes.get("/api/tags/{tag}", h.tags()::tweets, USER);
+        routes.get("/api/tweets/get_trending_tags", h.tags()::trending, USER);
+        routes.get("/api/stream", h.stream()::stream, STREAM);
+
         // web app (docs/WEB.md): HTML pages on the same services; cookie sessions, CSRF on every post
         routes.get("/assets/{file}", h.assets()::serve, PUBLIC);
         routes.get("/", h.tweetPages()::home, PAGE);
@@ -141,6 +152,10 @@ final class Routes {
         routes.get("/users/{id}/media", h.activityPages()::media, SIGNED_IN_PAGE);
         routes.get("/users/{id}/likes", h.activityPages()::likes, SIGNED_IN_PAGE);
         routes.get("/bookmarks", h.tweetPages()::bookmarks, SIGNED_IN_PAGE);
+        routes.get("/notifications", h.notificationPages()::list, SIGNED_IN_PAGE);
+        routes.post("/notifications/read", h.notificationPages()::markRead, SIGNED_IN_PAGE);
+        routes.post("/notifications/settings", h.notificationPages()::saveSettings, SIGNED_IN_PAGE);
+        routes.get("/tags/{tag}", h.tagPages()::tag, SIGNED_IN_PAGE);
         routes.get("/explore", h.explorePages()::explore, SIGNED_IN_PAGE);
         routes.get("/search", h.explorePages()::search, SIGNED_IN_PAGE);
         routes.get("/settings", h.settingsPages()::settings, SIGNED_IN_PAGE);

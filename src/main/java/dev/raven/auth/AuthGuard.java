@@ -36,6 +36,15 @@ public final class AuthGuard {
         if (ctx.routeRoles().contains(Access.PUBLIC) || ctx.routeRoles().contains(Access.OPERATOR)) {
             return; // operator routes have their own guard
         }
+        if (ctx.routeRoles().contains(Access.STREAM) && ctx.header("Authorization") == null) {
+            String cookie = webCookie.read(ctx);
+            Principal principal = cookie == null ? null : webSessions.principal(cookie).orElse(null);
+            if (principal == null) {
+                throw Unauthorized.notAuthenticated();
+            }
+            ctx.attribute(PRINCIPAL, principal);
+            return;
+        }
         String token = bearerToken(ctx.header("Authorization"));
         AccessTokens.AccessClaims claims = accessTokens.verify(token);
         Principal principal = sessions.principal(claims).orElseThrow(() -> sessions.accountIsActive(claims.userId())

@@ -37,7 +37,10 @@ public record RavenConfig(
         RegistrationMode registrationMode,
         boolean invitesByUsers,
         Duration inviteTtl,
-        MediaSettings media) {
+        MediaSettings media,
+
+        Duration streamHeartbeat,
+        int streamMaxPerUser) {
 
     /** The embedded database's file name in data.dir, without H2's .mv.db suffix. */
     public static final String EMBEDDED_DB_NAME = "raven";
@@ -92,6 +95,12 @@ public record RavenConfig(
             throw new ConfigException("jwt.refresh.grace: at most " + MAX_REFRESH_GRACE.toMinutes()
                     + "m (a long window weakens the detection of stolen refresh tokens)");
         }
+        HttpLimits http = httpLimits(p);
+        Duration heartbeat = p.duration("stream.heartbeat");
+        if (heartbeat.compareTo(http.idleTimeout()) >= 0) {
+            throw new ConfigException("stream.heartbeat: must be shorter than http.idle.timeout ("
+                    + http.idleTimeout().toSeconds() + "s), or idle streams are cut");
+        }
         return new RavenConfig(
                 p.text("server.host", false),
                 p.integer("server.port", 0, 65535),
@@ -99,7 +108,7 @@ public record RavenConfig(
                 p.integer("http.max.body.bytes", 1024, 100 * 1024 * 1024),
                 p.bool("http.trust.proxy"),
                 p.list("cors.origins"),
-                httpLimits(p),
+                http,
                 dataDir,
                 p.text("db.url", true),
                 p.text("db.user", true),
@@ -118,7 +127,9 @@ public record RavenConfig(
                 RegistrationMode.parse(p.text("registration.mode", false)),
                 p.bool("registration.invites.by.users"),
                 p.duration("registration.invite.ttl"),
-                media(p));
+                media(p),
+                heartbeat,
+                p.integer("stream.max.per.user", 1, 1_000));
     }
 
     private static MediaSettings media(Parser p) {

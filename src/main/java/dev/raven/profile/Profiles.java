@@ -23,8 +23,10 @@ public final class Profiles {
     private final Jdbi jdbi;
     private final MediaLibrary media;
     private final Clock clock;
+    private final dev.raven.notify.Notifications notifications;
 
-    public Profiles(Jdbi jdbi, MediaLibrary media, Clock clock) {
+    public Profiles(Jdbi jdbi, MediaLibrary media, Clock clock, dev.raven.notify.Notifications notifications) {
+        this.notifications = notifications;
         this.jdbi = jdbi;
         this.media = media;
         this.clock = clock;
@@ -98,6 +100,11 @@ public final class Profiles {
             int delta = removed ? -1 : 1;
             follows.addFollowers(targetUserId, delta);
             follows.addFollowing(viewerUserId, delta);
+            if (removed) {
+                notifications.withdrawFollow(h, viewerUserId, targetUserId);
+            } else {
+                notifications.notify(h, dev.raven.notify.Notice.follow(viewerUserId, targetUserId));
+            }
             return new Message("Profile with id " + profileId + (removed ? " removed from" : " added to")
                     + " following");
         });

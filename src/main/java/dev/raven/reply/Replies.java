@@ -7,6 +7,11 @@ import dev.raven.http.ApiException;
 import dev.raven.http.Message;
 import dev.raven.http.Paging;
 import dev.raven.block.Relations;
+import dev.raven.notify.Kind;
+import dev.raven.notify.Notice;
+import dev.raven.notify.Notifications;
+import dev.raven.tweet.PostLinks;
+import dev.raven.tweet.TweetDao;
 import dev.raven.tweet.TweetAccess;
 import dev.raven.tweet.TweetDao;
 import org.jdbi.v3.core.Jdbi;
@@ -23,12 +28,14 @@ public final class Replies {
     private final ReplyRules rules;
     private final MediaLibrary media;
     private final Clock clock;
+    private final Notifications notifications;
 
-    public Replies(Jdbi jdbi, int maxLength, MediaLibrary media, Clock clock) {
+    public Replies(Jdbi jdbi, int maxLength, MediaLibrary media, Clock clock, Notifications notifications) {
         this.jdbi = jdbi;
         this.rules = new ReplyRules(maxLength);
         this.media = media;
         this.clock = clock;
+        this.notifications = notifications;
     }
 
     /**
@@ -49,6 +56,14 @@ public final class Replies {
             dao.countRepliesOf(tweetId, 1);
             dao.countRepliesBy(authorUserId, 1);
             media.use(h, authorUserId, MediaLibrary.Use.reply(id), draft.mediaUrl(), null, "media_url");
+            List<Notice> notices = new java.util.ArrayList<>();
+            notices.add(Notice.onReply(Kind.REPLY, authorUserId, tweet.userId(), tweetId, id));
+            for (long user : PostLinks.storeReply(h, id, draft.content())) {
+                if (user != tweet.userId()) { // the tweet's author hears of the reply once
+                    notices.add(Notice.onReply(Kind.MENTION, authorUserId, user, tweetId, id));
+                }
+            }
+            notifications.notifyAll(h, notices);
             return dao.findById(id, authorUserId).orElseThrow();
         });
     }

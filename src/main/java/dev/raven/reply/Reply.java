@@ -26,5 +26,12 @@ public record Reply(
         long numberOfLikes,
         boolean liked,
         @JsonProperty("timestamp") Instant createdAt,
-        @JsonIgnore String mediaDescription) {
+        @JsonIgnore String mediaDescription,
+        dev.raven.tweet.Mentions mentions) {
+
+    /** The hashtags of the content, lower-cased (replies are not listed by tag). */
+    @JsonProperty("tags")
+    public java.util.List<String> tags() {
+        return dev.raven.tweet.PostText.tags(content);
+    }
 }

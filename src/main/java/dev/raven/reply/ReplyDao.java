@@ -22,6 +22,7 @@ import static dev.raven.reply.ReplySql.FROM;
  * profiles' tweets_and_replies_count and likes_count).
  */
 @RegisterConstructorMapper(Reply.class)
+@org.jdbi.v3.sqlobject.config.RegisterColumnMapper(dev.raven.tweet.Mentions.Mapper.class)
 @RegisterConstructorMapper(ListRow.class)
 @RegisterConstructorMapper(ReplyDao.ReplyRef.class)
 public interface ReplyDao {

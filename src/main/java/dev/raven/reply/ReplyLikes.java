@@ -5,6 +5,9 @@ import dev.raven.db.ListRow;
 import dev.raven.db.Transactions;
 import dev.raven.http.Message;
 import dev.raven.http.Paging;
+import dev.raven.notify.Kind;
+import dev.raven.notify.Notice;
+import dev.raven.notify.Notifications;
 import dev.raven.profile.ProfileBrief;
 import dev.raven.profile.ProfileBriefs;
 import org.jdbi.v3.core.Jdbi;
@@ -22,10 +25,12 @@ import java.util.function.UnaryOperator;
 public final class ReplyLikes {
     private final Jdbi jdbi;
     private final Clock clock;
+    private final Notifications notifications;
 
-    public ReplyLikes(Jdbi jdbi, Clock clock) {
+    public ReplyLikes(Jdbi jdbi, Clock clock, Notifications notifications) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.notifications = notifications;
     }
 
     /** PUT liked_replies_list/:reply_id/: likes if not liked, unlikes if liked. */
@@ -41,6 +46,12 @@ public final class ReplyLikes {
             int delta = removed ? -1 : 1;
             dao.countLikesOf(replyId, delta);
             dao.countLikesBy(viewerUserId, delta);
+            if (removed) {
+                notifications.withdrawOnReply(h, Kind.REPLY_LIKE, viewerUserId, reply.userId(), replyId);
+            } else {
+                notifications.notify(h, Notice.onReply(Kind.REPLY_LIKE, viewerUserId, reply.userId(), reply.tweetId(),
+                        replyId));
+            }
             return new Message("Reply with id " + replyId + (removed ? " removed from" : " added to")
                     + " liked replies");
         });

@@ -4,6 +4,9 @@ import dev.raven.block.Relations;
 import dev.raven.db.Transactions;
 import dev.raven.http.ApiException;
 import dev.raven.http.Message;
+import dev.raven.notify.Kind;
+import dev.raven.notify.Notice;
+import dev.raven.notify.Notifications;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -19,10 +22,12 @@ import java.time.temporal.ChronoUnit;
 public final class Reactions {
     private final Jdbi jdbi;
     private final Clock clock;
+    private final Notifications notifications;
 
-    public Reactions(Jdbi jdbi, Clock clock) {
+    public Reactions(Jdbi jdbi, Clock clock, Notifications notifications) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.notifications = notifications;
     }
 
     /** PUT liked_tweets_list/:id/ and saved_tweets_list/:id/: adds if absent, removes if present. */
@@ -33,9 +38,15 @@ public final class Reactions {
             boolean removed = h.attach(ReactionDao.class).delete(reaction.table, tweetId, viewerUserId) == 1;
             if (removed) {
                 uncount(h, reaction, tweetId, viewerUserId);
+                if (reaction == Reaction.LIKE) {
+                    notifications.withdrawOnTweet(h, Kind.LIKE, viewerUserId, tweet.userId(), tweetId);
+                }
             } else {
                 Relations.requireNoBlock(h, viewerUserId, tweet.userId());
                 add(h, reaction, tweetId, viewerUserId);
+                if (reaction == Reaction.LIKE) {
+                    notifications.notify(h, Notice.onTweet(Kind.LIKE, viewerUserId, tweet.userId(), tweetId));
+                }
             }
             return new Message("tweet with id " + tweetId + (removed ? " removed from " : " added to ") + list);
         });
@@ -50,6 +61,8 @@ public final class Reactions {
                 throw ApiException.conflict("already_retweeted", "Already retweeted");
             }
             add(h, Reaction.RETWEET, tweetId, viewerUserId);
+            notifications.timeline(h, viewerUserId, tweetId);
+            notifications.notify(h, Notice.onTweet(Kind.RETWEET, viewerUserId, tweet.userId(), tweetId));
             return new Message("tweet with id " + tweetId + " retweeted");
         });
     }
@@ -57,11 +70,12 @@ public final class Reactions {
     /** DELETE retweet_list/:id/. */
     Message unretweet(long viewerUserId, long tweetId) {
         return Transactions.inTransaction(jdbi, h -> {
-            TweetAccess.lockVisible(h, tweetId, viewerUserId);
+            TweetDao.LockedTweet tweet = TweetAccess.lockVisible(h, tweetId, viewerUserId);
             if (h.attach(ReactionDao.class).delete(Reaction.RETWEET.table, tweetId, viewerUserId) == 0) {
                 throw ApiException.notFound("You have not retweeted this tweet.");
             }
             uncount(h, Reaction.RETWEET, tweetId, viewerUserId);
+            notifications.withdrawOnTweet(h, Kind.RETWEET, viewerUserId, tweet.userId(), tweetId);
             return new Message("tweet with id " + tweetId + " un-retweeted");
         });
     }

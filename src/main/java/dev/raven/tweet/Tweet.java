@@ -10,7 +10,8 @@ import java.time.Instant;
  * {@code saved} are that viewer's. Keys are the record components in snake_case, except
  * the two whose contract names are not good Java or SQL names. {@code mediaDescription} is the
  * alt text of a picture uploaded to this instance (null for other media), for the web pages;
- * the JSON keeps exactly the contract's keys.
+ * the JSON keeps the contract's keys, plus {@code mentions} and
+ * {@code tags} (issue 14).
  */
 public record Tweet(
         long tweetId,
@@ -30,5 +31,12 @@ public record Tweet(
         boolean liked,
         boolean retweeted,
         boolean saved,
-        @JsonIgnore String mediaDescription) implements MixedItem {
+        @JsonIgnore String mediaDescription,
+        Mentions mentions) implements MixedItem {
+
+    /** The hashtags of the content, lower-cased (the ones GET /api/tags/:tag/ finds it by). */
+    @JsonProperty("tags")
+    public java.util.List<String> tags() {
+        return PostText.tags(content);
+    }
 }

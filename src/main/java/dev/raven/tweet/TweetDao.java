@@ -23,6 +23,7 @@ import static dev.raven.tweet.TweetSql.VISIBLE;
  * in one more statement, whatever the page size.
  */
 @RegisterConstructorMapper(Tweet.class)
+@org.jdbi.v3.sqlobject.config.RegisterColumnMapper(dev.raven.tweet.Mentions.Mapper.class)
 @RegisterConstructorMapper(ListRow.class)
 @RegisterConstructorMapper(TweetDao.LockedTweet.class)
 public interface TweetDao {

@@ -42,6 +42,12 @@ public final class TweetSql {
     /** ... of a reply-like list ({@code rl.user_id}). */
     public static final String REPLY_LIKER_SEEN = BLOCK_1 + "rl.user_id" + BLOCK_2 + "rl.user_id" + ") AND "
             + SUSPENDED_1 + "rl.user_id" + SUSPENDED_2;
+    /**
+     * The actor of a notification ({@code n.actor_id}) the recipient (as {@code :viewer}) is
+     * still told about: no block either way, not suspended, not muted by the recipient.
+     */
+    public static final String ACTOR_SHOWN = BLOCK_1 + "n.actor_id" + BLOCK_2 + "n.actor_id" + ") AND "
+            + SUSPENDED_1 + "n.actor_id" + SUSPENDED_2 + " AND " + MUTE_1 + "n.actor_id" + ")";
     /** ... of a followers list ({@code f.follower_id}). */
     public static final String FOLLOWER_SEEN = BLOCK_1 + "f.follower_id" + BLOCK_2 + "f.follower_id" + ") AND "
             + SUSPENDED_1 + "f.follower_id" + SUSPENDED_2;
@@ -105,7 +111,9 @@ public final class TweetSql {
             + "EXISTS (SELECT 1 FROM retweets vr WHERE vr.tweet_id = t.id AND vr.user_id = :viewer) AS retweeted, "
             + "EXISTS (SELECT 1 FROM tweet_saves vs WHERE vs.tweet_id = t.id AND vs.user_id = :viewer) AS saved, "
             // The alt text of a picture stored here (media.tweet_id is indexed; at most one row).
-            + "(SELECT m.description FROM media m WHERE m.tweet_id = t.id) AS media_description ";
+            + "(SELECT m.description FROM media m WHERE m.tweet_id = t.id) AS media_description, "
+            + Mentions.SQL_TWEET;
+
 
     public static final String FROM = "FROM tweets t JOIN users u ON u.id = t.user_id "
             + "JOIN profiles p ON p.user_id = t.user_id ";

@@ -5,6 +5,9 @@ import dev.raven.http.ApiException;
 import dev.raven.http.FieldErrors;
 import dev.raven.http.Message;
 import dev.raven.media.MediaLibrary;
+import dev.raven.notify.Kind;
+import dev.raven.notify.Notice;
+import dev.raven.notify.Notifications;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Clock;
@@ -17,12 +20,14 @@ public final class Tweets {
     private final TweetRules rules;
     private final MediaLibrary media;
     private final Clock clock;
+    private final Notifications notifications;
 
-    public Tweets(Jdbi jdbi, int maxLength, MediaLibrary media, Clock clock) {
+    public Tweets(Jdbi jdbi, int maxLength, MediaLibrary media, Clock clock, Notifications notifications) {
         this.jdbi = jdbi;
         this.rules = new TweetRules(maxLength);
         this.media = media;
         this.clock = clock;
+        this.notifications = notifications;
     }
 
     Tweet create(long authorUserId, TweetRequests.TweetBody body) {
@@ -35,6 +40,10 @@ public final class Tweets {
                     now);
             dao.countTweets(authorUserId, 1, draft.hasMedia() ? 1 : 0);
             media.use(h, authorUserId, MediaLibrary.Use.tweet(id), draft.mediaUrl(), null, "media_url");
+            PostLinks.MentionChange mentions = PostLinks.storeTweet(h, id, draft.content());
+            notifications.timeline(h, authorUserId, id);
+            notifications.notifyAll(h, mentions.added().stream()
+                    .map(user -> Notice.onTweet(Kind.MENTION, authorUserId, user, id)).toList());
             return dao.findVisible(id, authorUserId).orElseThrow();
         });
     }
@@ -59,6 +68,12 @@ public final class Tweets {
             if (mediaDelta != 0) {
                 dao.countTweets(viewerUserId, 0, mediaDelta);
             }
+            PostLinks.MentionChange mentions = PostLinks.storeTweet(h, tweetId, draft.content());
+            for (long user : mentions.removed()) {
+                notifications.withdrawOnTweet(h, Kind.MENTION, viewerUserId, user, tweetId);
+            }
+            notifications.notifyAll(h, mentions.added().stream()
+                    .map(user -> Notice.onTweet(Kind.MENTION, viewerUserId, user, tweetId)).toList());
             return dao.findVisible(tweetId, viewerUserId).orElseThrow();
         });
     }

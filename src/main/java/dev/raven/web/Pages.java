@@ -18,8 +18,11 @@ public final class Pages {
     private final Assets assets;
     private final Csrf csrf;
     private final WebSessions webSessions;
+    private final java.util.function.LongToIntFunction unreadCount;
 
-    public Pages(Templates templates, Assets assets, Csrf csrf, WebSessions webSessions) {
+    public Pages(Templates templates, Assets assets, Csrf csrf, WebSessions webSessions,
+                 java.util.function.LongToIntFunction unreadCount) {
+        this.unreadCount = unreadCount;
         this.templates = templates;
         this.assets = assets;
         this.csrf = csrf;
@@ -34,10 +37,10 @@ public final class Pages {
     public Page page(Context ctx, String title) {
         Principal viewer = AuthGuard.principalIfAny(ctx).orElse(null);
         if (viewer == null) {
-            return new Page(title, null, null, "auto", assets);
+            return new Page(title, null, null, "auto", assets, 0);
         }
         return new Page(title, viewer, csrf.token(viewer.sessionId()), theme(webSessions.mode(viewer.userId())),
-                assets);
+                assets, unreadCount.applyAsInt(viewer.userId()));
     }
 
     /** Renders a template with the page (as "page") and the given parameters. */

@@ -53,7 +53,7 @@ class RepliesTest {
         List<String> keys = new ArrayList<>();
         r.fieldNames().forEachRemaining(keys::add);
         assertEquals(List.of("reply_id", "tweet", "user", "content", "username", "alias", "image_url", "media",
-                "media_url", "number_of_likes", "liked", "timestamp"), keys);
+                "media_url", "number_of_likes", "liked", "timestamp", "mentions", "tags"), keys); // issue 14 added the last two
         assertTrue(r.get("reply_id").asLong() >= 900000, "a reply id, not a tweet id");
         assertEquals(tweet, r.get("tweet").asLong());
         assertEquals(replier.userId(), r.get("user").asLong());

@@ -34,6 +34,7 @@ public final class Social {
             h.execute("ALTER TABLE profiles ALTER COLUMN id RESTART WITH 100000");
             h.execute("ALTER TABLE tweets ALTER COLUMN id RESTART WITH 500000");
             h.execute("ALTER TABLE replies ALTER COLUMN id RESTART WITH 900000");
+            h.execute("ALTER TABLE notifications ALTER COLUMN id RESTART WITH 700000");
         });
         return server;
     }

@@ -38,7 +38,7 @@ class TweetsTest {
         t.fieldNames().forEachRemaining(keys::add);
         assertEquals(List.of("tweet_id", "user_id", "username", "content", "alias", "media", "media_url", "public",
                 "profile_image", "timestamp", "number_of_saves", "number_of_likes", "number_of_retweets",
-                "number_of_replies", "liked", "retweeted", "saved"), keys);
+                "number_of_replies", "liked", "retweeted", "saved", "mentions", "tags"), keys); // issue 14 added the last two
         assertTrue(t.get("tweet_id").asLong() > 0);
         assertEquals(author.userId(), t.get("user_id").asLong());
         assertEquals(author.username(), t.get("username").asText());

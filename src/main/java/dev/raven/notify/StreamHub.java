@@ -1,0 +1,271 @@
+package dev.raven.notify;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.raven.auth.Principal;
+import io.javalin.http.sse.SseClient;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * This instance's open streams, and what reaches them. Streams hold no thread while idle:
+ * one dispatcher thread turns bus events into writes (reading what to send from the
+ * database, so events carry no data and resume by id loses nothing), and one scheduler
+ * thread sends every stream's heartbeat and ends streams whose login session has ended
+ * (one statement for all of them per beat, so a logout on any instance ends its streams).
+ */
+public final class StreamHub implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(StreamHub.class);
+    /** Notifications read per statement while catching a stream up. */
+    static final int CATCH_UP_BATCH = 100;
+    /** "N new posts" stops counting here. */
+    static final int NEW_POSTS_CEILING = 100;
+    /** IN lists are cut into pieces of this size. */
+    private static final int CHUNK = 500;
+
+    private final Jdbi jdbi;
+    private final ObjectMapper mapper;
+    private final Duration heartbeat;
+    private final int maxPerUser;
+    private final Clock clock;
+    private final Map<Long, Set<LiveStream>> byUser = new ConcurrentHashMap<>();
+    private final ExecutorService dispatcher;
+    private final ScheduledExecutorService beats;
+    private volatile boolean closed;
+
+    public StreamHub(Jdbi jdbi, EventBus bus, ObjectMapper mapper, Duration heartbeat, int maxPerUser, Clock clock) {
+        this.jdbi = jdbi;
+        this.mapper = mapper;
+        this.heartbeat = heartbeat;
+        this.maxPerUser = maxPerUser;
+        this.clock = clock;
+        this.dispatcher = Executors.newSingleThreadExecutor(daemon("raven-stream-events"));
+        this.beats = Executors.newSingleThreadScheduledExecutor(daemon("raven-stream-heartbeat"));
+        bus.deliverTo(this::onEvent);
+        long millis = heartbeat.toMillis();
+        beats.scheduleWithFixedDelay(this::beat, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Takes a place for a new stream of this user; null when they have the most allowed open already. */
+    LiveStream reserve(Principal principal) {
+        if (closed) {
+            return null;
+        }
+        LiveStream stream = new LiveStream(principal);
+        boolean[] taken = {false};
+        byUser.compute(principal.userId(), (user, streams) -> {
+            Set<LiveStream> set = streams == null ? new CopyOnWriteArraySet<>() : streams;
+            if (set.size() < maxPerUser) {
+                set.add(stream);
+                taken[0] = true;
+            }
+            return set.isEmpty() ? null : set;
+        });
+        return taken[0] ? stream : null;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * The stream's start: from here on it gets events. First it catches up: notifications
+     * after the client's Last-Event-ID (or none, for a new stream), the unread count, and the
+     * home timeline's new posts after {@code sinceTweetId}, if the client named one.
+     */
+    void start(LiveStream stream, SseClient client, Long lastEventId, Long sinceTweetId) {
+        stream.attach(client);
+        client.onClose(() -> remove(stream));
+        try {
+            begin(stream, lastEventId, sinceTweetId);
+        } catch (RuntimeException e) {
+            log.warn("Stream of user {} could not start: {}", stream.userId(), e.getMessage());
+            stream.close();
+            remove(stream);
+        }
+    }
+
+    private void begin(LiveStream stream, Long lastEventId, Long sinceTweetId) {
+        long user = stream.userId();
+        int newPosts = sinceTweetId == null ? 0 : jdbi.withExtension(NotificationDao.class,
+                dao -> dao.newTimelineTweets(user, sinceTweetId, NEW_POSTS_CEILING));
+        synchronized (stream) {
+            stream.lastSent = lastEventId != null ? lastEventId
+                    : jdbi.withExtension(NotificationDao.class, dao -> dao.newestId(user));
+            stream.newPosts = newPosts;
+            stream.ready = true;
+        }
+        stream.comment("ready");
+        deliverNews(stream);
+        if (sinceTweetId != null) {
+            stream.send("timeline", "{\"count\":" + newPosts + "}", null);
+        }
+        if (closed) {
+            stream.close();
+        }
+    }
+
+    void remove(LiveStream stream) {
+        byUser.computeIfPresent(stream.userId(), (user, set) -> {
+            set.remove(stream);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
+    /** How many streams are open here (for tests and the benchmark's report). */
+    public int openStreams() {
+        return byUser.values().stream().mapToInt(Set::size).sum();
+    }
+
+    private void onEvent(String event) {
+        if (closed) {
+            return;
+        }
+        try {
+            dispatcher.execute(() -> handle(event));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closing
+        }
+    }
+
+    private void handle(String event) {
+        try {
+            if (event.equals(EventBus.RESYNC)) {
+                byUser.values().forEach(set -> set.forEach(this::deliverNews));
+            } else if (event.startsWith("n:")) {
+                Set<LiveStream> streams = byUser.get(Long.parseLong(event.substring(2)));
+                if (streams != null) {
+                    streams.forEach(this::deliverNews);
+                }
+            } else if (event.startsWith("t:")) {
+                String[] parts = event.split(":");
+                timeline(Long.parseLong(parts[1]));
+            }
+        } catch (RuntimeException e) {
+            log.warn("Stream event {} not delivered: {}", event, e.getMessage());
+        }
+    }
+
+    /** New notifications since the last one sent, in id order, then the unread count. */
+    private void deliverNews(LiveStream stream) {
+        synchronized (stream) {
+            if (!stream.ready || stream.closed) {
+                return;
+            }
+            long user = stream.userId();
+            List<NotificationRow> rows;
+            do {
+                long after = stream.lastSent;
+                rows = jdbi.withExtension(NotificationDao.class, dao -> dao.after(user, after, CATCH_UP_BATCH));
+                for (NotificationRow row : rows) {
+                    if (!stream.send("notification", json(row.toNotification()), Long.toString(row.id()))) {
+                        return;
+                    }
+                    stream.lastSent = row.id();
+                }
+            } while (rows.size() == CATCH_UP_BATCH);
+            int unread = jdbi.withExtension(NotificationDao.class, dao -> dao.unread(user, Notifications.UNREAD_CEILING));
+            stream.send("unread", "{\"count\":" + unread + "}", null);
+        }
+    }
+
+    /** A post by the author: their followers with streams here hear that their timeline has one more. */
+    private void timeline(long authorUserId) {
+        List<Long> users = new ArrayList<>(byUser.keySet());
+        users.remove(authorUserId);
+        for (int i = 0; i < users.size(); i += CHUNK) {
+            List<Long> chunk = users.subList(i, Math.min(users.size(), i + CHUNK));
+            List<Long> followers = jdbi.withExtension(NotificationDao.class, dao -> dao.followersAmong(authorUserId, chunk));
+            for (long follower : followers) {
+                Set<LiveStream> streams = byUser.get(follower);
+                if (streams == null) {
+                    continue;
+                }
+                for (LiveStream stream : streams) {
+                    synchronized (stream) {
+                        if (stream.ready && stream.newPosts < NEW_POSTS_CEILING) {
+                            stream.newPosts++;
+                        }
+                        stream.send("timeline", "{\"count\":" + stream.newPosts + "}", null);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Heartbeats, and the end of streams whose session ended (logout, logout_all, password change, deletion). */
+    private void beat() {
+        try {
+            List<LiveStream> all = new ArrayList<>();
+            byUser.values().forEach(all::addAll);
+            if (all.isEmpty()) {
+                return;
+            }
+            List<Long> sessions = all.stream().map(s -> s.principal.sessionId()).distinct().toList();
+            Set<Long> live = new HashSet<>();
+            java.time.Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            for (int i = 0; i < sessions.size(); i += CHUNK) {
+                List<Long> chunk = sessions.subList(i, Math.min(sessions.size(), i + CHUNK));
+                live.addAll(jdbi.withExtension(NotificationDao.class, dao -> dao.liveSessions(chunk, now)));
+            }
+            for (LiveStream stream : all) {
+                if (!live.contains(stream.principal.sessionId())) {
+                    stream.send("end", "{\"reason\":\"session_ended\"}", null);
+                    stream.close();
+                    remove(stream);
+                } else if (!stream.comment("")) {
+                    stream.close();
+                    remove(stream);
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Stream heartbeat failed: {}", e.getMessage());
+        }
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Duration heartbeat() {
+        return heartbeat;
+    }
+
+    /** Ends every stream at once (shutdown must not wait for them) and stops taking new ones. */
+    @Override
+    public void close() {
+        closed = true;
+        beats.shutdownNow();
+        dispatcher.shutdownNow();
+        byUser.values().forEach(set -> set.forEach(LiveStream::close));
+        byUser.clear();
+    }
+}

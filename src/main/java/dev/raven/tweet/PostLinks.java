@@ -1,0 +1,56 @@
+package dev.raven.tweet;
+
+import org.jdbi.v3.core.Handle;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Stores what {@link PostText} finds in a post, in the caller's transaction: the users it
+ * mentions (those that exist and are active) and, for tweets, its hashtags.
+ */
+public final class PostLinks {
+    private PostLinks() {
+    }
+
+    /** What an edit changed: users mentioned now and not before, and the other way round. */
+    public record MentionChange(List<Long> added, List<Long> removed) {
+    }
+
+    /** A new tweet's or an edited tweet's mentions and tags; returns who is newly (or no longer) mentioned. */
+    static MentionChange storeTweet(Handle h, long tweetId, String content) {
+        PostLinkDao dao = h.attach(PostLinkDao.class);
+        List<Long> before = dao.tweetMentions(tweetId);
+        List<Long> now = mentioned(dao, content);
+        List<Long> added = new ArrayList<>(now);
+        added.removeAll(before);
+        List<Long> removed = new ArrayList<>(before);
+        removed.removeAll(now);
+        for (long user : added) {
+            dao.insertTweetMention(tweetId, user);
+        }
+        for (long user : removed) {
+            dao.deleteTweetMention(tweetId, user);
+        }
+        dao.deleteTags(tweetId);
+        for (String tag : PostText.tags(content)) {
+            dao.insertTag(tweetId, tag);
+        }
+        return new MentionChange(added, removed);
+    }
+
+    /** A new reply's mentions; returns who it mentions. */
+    public static List<Long> storeReply(Handle h, long replyId, String content) {
+        PostLinkDao dao = h.attach(PostLinkDao.class);
+        List<Long> users = mentioned(dao, content);
+        for (long user : users) {
+            dao.insertReplyMention(replyId, user);
+        }
+        return users;
+    }
+
+    private static List<Long> mentioned(PostLinkDao dao, String content) {
+        List<String> keys = PostText.mentionKeys(content);
+        return keys.isEmpty() ? List.of() : dao.userIds(keys);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.raven.config;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** stream.heartbeat and stream.max.per.user: defaults, the environment, and the checks at start-up. */
+class StreamSettingsTest {
+
+    @Test
+    void theDefaultsAndTheEnvironment() {
+        RavenConfig defaults = RavenConfig.withSettings(Map.of());
+        assertEquals(Duration.ofSeconds(15), defaults.streamHeartbeat());
+        assertEquals(5, defaults.streamMaxPerUser());
+        RavenConfig env = RavenConfig.load(Map.of("RAVEN_STREAM_HEARTBEAT", "20s", "RAVEN_STREAM_MAX_PER_USER", "9"));
+        assertEquals(Duration.ofSeconds(20), env.streamHeartbeat());
+        assertEquals(9, env.streamMaxPerUser());
+    }
+
+    @Test
+    void aHeartbeatNotShorterThanTheIdleTimeoutStopsStartUp() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> RavenConfig.withSettings(Map.of("stream.heartbeat", "30s")));
+        assertTrue(e.getMessage().startsWith("stream.heartbeat"), e.getMessage());
+        assertEquals(Duration.ofSeconds(50), RavenConfig.withSettings(Map.of("stream.heartbeat", "50s",
+                "http.idle.timeout", "60s")).streamHeartbeat());
+    }
+
+    @Test
+    void malformedValuesStopStartUpNamingTheKey() {
+        for (Map<String, String> bad : new Map[] {Map.of("stream.heartbeat", "0s"), Map.of("stream.heartbeat", "often"),
+                Map.of("stream.max.per.user", "0"), Map.of("stream.max.per.user", "many")}) {
+            ConfigException e = assertThrows(ConfigException.class, () -> RavenConfig.withSettings(bad), bad.toString());
+            assertTrue(e.getMessage().startsWith(bad.keySet().iterator().next()), e.getMessage());
+        }
+    }
+}
