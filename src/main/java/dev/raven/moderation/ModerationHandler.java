@@ -160,9 +160,12 @@ public final class ModerationHandler {
         return moderation.require(AuthGuard.principal(ctx), Role.MODERATOR);
     }
 
-    /** An optional {"reason": "..."} body; no body at all is no reason. */
+    /**
+     * An optional {"reason": "..."} body; no body at all is no reason. Only the byte count is
+     * looked at here: decoding (charset, UTF-8 checks) is {@link Bodies}' job, with its 4xx answers.
+     */
     private String reason(Context ctx) {
-        if (ctx.body().isBlank()) {
+        if (ctx.bodyAsBytes().length == 0) {
             return null;
         }
         return bodies.read(ctx, ModerationRequests.Reason.class).reason();

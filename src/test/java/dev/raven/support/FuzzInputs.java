@@ -19,7 +19,10 @@ public final class FuzzInputs {
     public static final List<String> FIELDS = List.of("username", "email", "password", "password2", "profile",
             "date_of_birth", "alias", "bio", "image_url", "background_image_url", "refresh", "refresh_token", "mode",
             "update_password", "current_password", "new_password", "content", "media", "media_url", "public",
-            "search_input");
+            "search_input",
+            // moderation, invites and registration modes
+            "reason", "invite_code", "target_type", "target_id", "comment", "action", "role", "grant",
+            "max_uses", "expires_in_days");
 
     private FuzzInputs() {
     }
