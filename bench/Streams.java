@@ -110,13 +110,16 @@ public final class Streams {
                                 .header("Authorization", "JWT " + follower[3])
                                 .PUT(HttpRequest.BodyPublishers.noBody()).build();
                         long sent = System.nanoTime();
+                        // Set before sending: the event may arrive before the answer does.
+                        probe.followSentAt = sent;
                         try {
                             HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
                             if (res.body().contains("added to")) {
-                                probe.followSentAt = sent;
                                 synchronized (answers) {
                                     answers.add(System.nanoTime() - sent);
                                 }
+                            } else {
+                                probe.followSentAt = 0; // an unfollow: no notification comes
                             }
                         } catch (IOException e) {
                             System.err.println("follow failed: " + e.getMessage());
@@ -141,7 +144,7 @@ public final class Streams {
         while (System.nanoTime() < settle) {
             poll(selector, 100, latencies);
         }
-        long stillOpen = streams.stream().filter(s -> !s.closed).count();
+        long stillOpen = streams.stream().filter(s -> s.ready && !s.closed).count();
         for (Stream s : streams) {
             s.channel.close();
         }
@@ -189,7 +192,9 @@ public final class Streams {
                 s.notifications++;
                 long sent = s.followSentAt;
                 if (latencies != null && sent != 0) {
-                    latencies.add(System.nanoTime() - sent);
+                    synchronized (latencies) {
+                        latencies.add(System.nanoTime() - sent);
+                    }
                     s.followSentAt = 0;
                 }
                 s.text.delete(0, at + 19);

@@ -361,6 +361,7 @@ streams_run() {
   local seconds=${DURATION%s}
   seed_dataset "$size"
   SERVER_ENV=(RAVEN_HTTP_MAX_CONNECTIONS_PER_ADDRESS=64)
+  CONNECTIONS=32 # wrk from 127.0.0.1: under the per-address cap of 64
   start_server "$size"
   web_sessions
   warm_up

@@ -96,10 +96,12 @@ public record RavenConfig(
                     + "m (a long window weakens the detection of stolen refresh tokens)");
         }
         HttpLimits http = httpLimits(p);
+        // A stream must hear something within http.idle.timeout or it is cut: beats come at
+        // least twice per idle timeout, whatever stream.heartbeat says.
         Duration heartbeat = p.duration("stream.heartbeat");
-        if (heartbeat.compareTo(http.idleTimeout()) >= 0) {
-            throw new ConfigException("stream.heartbeat: must be shorter than http.idle.timeout ("
-                    + http.idleTimeout().toSeconds() + "s), or idle streams are cut");
+        Duration halfIdle = http.idleTimeout().dividedBy(2);
+        if (heartbeat.compareTo(halfIdle) > 0) {
+            heartbeat = halfIdle.isZero() ? Duration.ofMillis(500) : halfIdle;
         }
         return new RavenConfig(
                 p.text("server.host", false),

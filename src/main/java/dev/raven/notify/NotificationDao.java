@@ -101,9 +101,13 @@ public interface NotificationDao {
     @SqlUpdate("UPDATE notification_state SET read_up_to = :upTo WHERE user_id = :viewer AND read_up_to < :upTo")
     int markRead(@Bind("viewer") long viewer, @Bind("upTo") long upTo);
 
-    /** Which of these users follow the author: the home timelines a new post reaches, among open streams. */
-    @SqlQuery("SELECT follower_id FROM follows WHERE followed_id = :author AND follower_id IN (<users>)")
-    List<Long> followersAmong(@Bind("author") long authorUserId, @BindList("users") List<Long> users);
+    /** Who of these users follows whom of these authors: the home timelines new posts reach, among open streams. */
+    @SqlQuery("SELECT follower_id, followed_id FROM follows WHERE followed_id IN (<authors>) AND follower_id IN (<users>)")
+    @RegisterConstructorMapper(FollowPair.class)
+    List<FollowPair> followsAmong(@BindList("authors") List<Long> authors, @BindList("users") List<Long> users);
+
+    record FollowPair(long followerId, long followedId) {
+    }
 
     /** The home timeline's tweets after a tweet id, up to a ceiling: the "N new posts" at a stream's start. */
     @SqlQuery("SELECT COUNT(*) FROM (SELECT t.id FROM tweets t JOIN follows f ON f.followed_id = t.user_id "

@@ -25,10 +25,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * This instance's open streams, and what reaches them. Streams hold no thread while idle:
- * one dispatcher thread turns bus events into writes (reading what to send from the
+ * a few dispatcher threads turn bus events into writes (reading what to send from the
  * database, so events carry no data and resume by id loses nothing), and one scheduler
  * thread sends every stream's heartbeat and ends streams whose login session has ended
  * (one statement for all of them per beat, so a logout on any instance ends its streams).
+ * Events are coalesced: news for a user with a delivery already queued joins it, and new
+ * posts wait in one tally that a single statement turns into timeline counts, however many
+ * posts arrived meanwhile. Only events for users with a stream here cost anything.
  */
 public final class StreamHub implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StreamHub.class);
@@ -38,6 +41,8 @@ public final class StreamHub implements AutoCloseable {
     static final int NEW_POSTS_CEILING = 100;
     /** IN lists are cut into pieces of this size. */
     private static final int CHUNK = 500;
+    /** Dispatcher threads: deliveries are idempotent per stream, so they may run side by side. */
+    private static final int DISPATCHERS = 3;
 
     private final Jdbi jdbi;
     private final ObjectMapper mapper;
@@ -45,6 +50,11 @@ public final class StreamHub implements AutoCloseable {
     private final int maxPerUser;
     private final Clock clock;
     private final Map<Long, Set<LiveStream>> byUser = new ConcurrentHashMap<>();
+    /** Users with a delivery queued: more news for them joins it. */
+    private final Set<Long> newsQueued = ConcurrentHashMap.newKeySet();
+    /** New posts by author not yet counted into timelines, and whether a count is queued. */
+    private final Map<Long, Integer> postsQueued = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicBoolean timelineQueued = new java.util.concurrent.atomic.AtomicBoolean();
     private final ExecutorService dispatcher;
     private final ScheduledExecutorService beats;
     private volatile boolean closed;
@@ -55,7 +65,7 @@ public final class StreamHub implements AutoCloseable {
         this.heartbeat = heartbeat;
         this.maxPerUser = maxPerUser;
         this.clock = clock;
-        this.dispatcher = Executors.newSingleThreadExecutor(daemon("raven-stream-events"));
+        this.dispatcher = Executors.newFixedThreadPool(DISPATCHERS, daemon("raven-stream-events"));
         this.beats = Executors.newSingleThreadScheduledExecutor(daemon("raven-stream-heartbeat"));
         bus.deliverTo(this::onEvent);
         long millis = heartbeat.toMillis();
@@ -146,27 +156,37 @@ public final class StreamHub implements AutoCloseable {
             return;
         }
         try {
-            dispatcher.execute(() -> handle(event));
+            if (event.equals(EventBus.RESYNC)) {
+                dispatcher.execute(() -> byUser.values().forEach(set -> set.forEach(this::deliverNewsSafely)));
+            } else if (event.startsWith("n:")) {
+                long user = Long.parseLong(event.substring(2));
+                if (byUser.containsKey(user) && newsQueued.add(user)) {
+                    dispatcher.execute(() -> {
+                        newsQueued.remove(user);
+                        Set<LiveStream> streams = byUser.get(user);
+                        if (streams != null) {
+                            streams.forEach(this::deliverNewsSafely);
+                        }
+                    });
+                }
+            } else if (event.startsWith("t:") && !byUser.isEmpty()) {
+                postsQueued.merge(Long.parseLong(event.split(":")[1]), 1, Integer::sum);
+                if (timelineQueued.compareAndSet(false, true)) {
+                    dispatcher.execute(this::countNewPosts);
+                }
+            }
         } catch (java.util.concurrent.RejectedExecutionException e) {
             // closing
+        } catch (RuntimeException e) {
+            log.warn("Stream event {} not delivered: {}", event, e.getMessage());
         }
     }
 
-    private void handle(String event) {
+    private void deliverNewsSafely(LiveStream stream) {
         try {
-            if (event.equals(EventBus.RESYNC)) {
-                byUser.values().forEach(set -> set.forEach(this::deliverNews));
-            } else if (event.startsWith("n:")) {
-                Set<LiveStream> streams = byUser.get(Long.parseLong(event.substring(2)));
-                if (streams != null) {
-                    streams.forEach(this::deliverNews);
-                }
-            } else if (event.startsWith("t:")) {
-                String[] parts = event.split(":");
-                timeline(Long.parseLong(parts[1]));
-            }
+            deliverNews(stream);
         } catch (RuntimeException e) {
-            log.warn("Stream event {} not delivered: {}", event, e.getMessage());
+            log.warn("Stream of user {} not caught up: {}", stream.userId(), e.getMessage());
         }
     }
 
@@ -193,26 +213,49 @@ public final class StreamHub implements AutoCloseable {
         }
     }
 
-    /** A post by the author: their followers with streams here hear that their timeline has one more. */
-    private void timeline(long authorUserId) {
+    /** The posts tallied since the last count: their authors' followers with streams here hear how many. */
+    private void countNewPosts() {
+        timelineQueued.set(false);
+        Map<Long, Integer> posts = new java.util.HashMap<>();
+        for (Long author : new ArrayList<>(postsQueued.keySet())) {
+            Integer n = postsQueued.remove(author);
+            if (n != null) {
+                posts.put(author, n);
+            }
+        }
         List<Long> users = new ArrayList<>(byUser.keySet());
-        users.remove(authorUserId);
-        for (int i = 0; i < users.size(); i += CHUNK) {
-            List<Long> chunk = users.subList(i, Math.min(users.size(), i + CHUNK));
-            List<Long> followers = jdbi.withExtension(NotificationDao.class, dao -> dao.followersAmong(authorUserId, chunk));
-            for (long follower : followers) {
-                Set<LiveStream> streams = byUser.get(follower);
-                if (streams == null) {
-                    continue;
-                }
-                for (LiveStream stream : streams) {
-                    synchronized (stream) {
-                        if (stream.ready && stream.newPosts < NEW_POSTS_CEILING) {
-                            stream.newPosts++;
-                        }
-                        stream.send("timeline", "{\"count\":" + stream.newPosts + "}", null);
+        if (posts.isEmpty() || users.isEmpty()) {
+            return;
+        }
+        List<Long> authors = new ArrayList<>(posts.keySet());
+        try {
+            for (int a = 0; a < authors.size(); a += CHUNK) {
+                List<Long> authorChunk = authors.subList(a, Math.min(authors.size(), a + CHUNK));
+                for (int i = 0; i < users.size(); i += CHUNK) {
+                    List<Long> chunk = users.subList(i, Math.min(users.size(), i + CHUNK));
+                    for (NotificationDao.FollowPair pair : jdbi.withExtension(NotificationDao.class,
+                            dao -> dao.followsAmong(authorChunk, chunk))) {
+                        addNewPosts(pair.followerId(), posts.get(pair.followedId()));
                     }
                 }
+            }
+        } catch (RuntimeException e) {
+            log.warn("New posts not counted into {} timelines: {}", users.size(), e.getMessage());
+        }
+    }
+
+    private void addNewPosts(long follower, int count) {
+        Set<LiveStream> streams = byUser.get(follower);
+        if (streams == null) {
+            return;
+        }
+        for (LiveStream stream : streams) {
+            synchronized (stream) {
+                if (!stream.ready) {
+                    continue;
+                }
+                stream.newPosts = Math.min(NEW_POSTS_CEILING, stream.newPosts + count);
+                stream.send("timeline", "{\"count\":" + stream.newPosts + "}", null);
             }
         }
     }

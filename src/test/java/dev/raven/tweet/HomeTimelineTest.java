@@ -67,7 +67,7 @@ class HomeTimelineTest {
         item.fieldNames().forEachRemaining(keys::add);
         assertEquals(List.of("tweet_id", "user_id", "username", "content", "alias", "media", "media_url", "public",
                 "profile_image", "timestamp", "number_of_saves", "number_of_likes", "number_of_retweets",
-                "number_of_replies", "liked", "retweeted", "saved", "retweeted_by"), keys);
+                "number_of_replies", "liked", "retweeted", "saved", "mentions", "tags", "retweeted_by"), keys);
     }
 
     @Test
