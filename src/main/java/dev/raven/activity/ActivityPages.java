@@ -1,7 +1,6 @@
 package dev.raven.activity;
 
 import dev.raven.auth.AuthGuard;
-import dev.raven.http.ApiException;
 import dev.raven.http.Paging;
 import dev.raven.http.PathIds;
 import dev.raven.profile.Profile;
@@ -49,15 +48,7 @@ public final class ActivityPages {
     private void show(Context ctx, String tab, String title, ActivityLists.PageQuery query) {
         long viewer = AuthGuard.principal(ctx).userId();
         long userId = PathIds.id(ctx);
-        Profile profile;
-        try {
-            profile = profiles.viewByUserId(viewer, userId);
-        } catch (ApiException e) {
-            if (e.status() == 404) {
-                throw new PageNotFound();
-            }
-            throw e;
-        }
+        Profile profile = PageNotFound.unlessMissing(() -> profiles.viewByUserId(viewer, userId));
         Paging.PageRequest request = KeysetPage.request(paging, ctx);
         KeysetPage<ActivityRow> pager = new KeysetPage<>(request, ActivityRow::cursor);
         List<MixedItem> items = lists.page(query, viewer, userId, request, pager);

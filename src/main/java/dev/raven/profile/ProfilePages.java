@@ -2,7 +2,6 @@ package dev.raven.profile;
 
 import dev.raven.auth.AuthGuard;
 import dev.raven.db.ListRow;
-import dev.raven.http.ApiException;
 import dev.raven.http.Paging;
 import dev.raven.http.PathIds;
 import dev.raven.tweet.TimelineItem;
@@ -99,14 +98,7 @@ public final class ProfilePages {
     }
 
     private Profile find(long viewer, long userId) {
-        try {
-            return profiles.viewByUserId(viewer, userId);
-        } catch (ApiException e) {
-            if (e.status() == 404) {
-                throw new PageNotFound();
-            }
-            throw e;
-        }
+        return PageNotFound.unlessMissing(() -> profiles.viewByUserId(viewer, userId));
     }
 
     private static long viewer(Context ctx) {
