@@ -3,12 +3,11 @@ package dev.raven.app;
 import dev.raven.support.Counters;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.raven.support.Api;
-import dev.raven.support.PostgresSchema;
 import dev.raven.support.Race;
 import dev.raven.support.RequiresPostgres;
-import dev.raven.support.TestDatabases;
 import dev.raven.support.TestServer;
 import dev.raven.support.TestUser;
+import dev.raven.support.TwoInstances;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,36 +28,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @RequiresPostgres
 class TwoInstancesTest {
-    static final String SHARED_SECRET = "two-instances-share-one-jwt-secret-0123456789";
     static final int LOGIN_LIMIT = 3;
 
-    static PostgresSchema schema;
+    static TwoInstances both;
     static TestServer a;
     static TestServer b;
 
     @BeforeAll
     static void startTwoInstancesOnOneDatabase() {
-        schema = PostgresSchema.create(TestDatabases.requirePostgres());
-        Map<String, String> settings = Map.of(
-                "db.url", schema.url(),
-                "db.pool.size", "5",
-                "jwt.secret", SHARED_SECRET,
+        both = TwoInstances.start(Map.of(
                 "ratelimit.register.max", "1000",
-                "ratelimit.login.max", String.valueOf(LOGIN_LIMIT));
-        a = TestServer.start(settings);
-        b = TestServer.start(settings);
+                "ratelimit.login.max", String.valueOf(LOGIN_LIMIT)));
+        a = both.a();
+        b = both.b();
     }
 
     @AfterAll
     static void stop() {
-        if (b != null) {
-            b.close();
-        }
-        if (a != null) {
-            a.close();
-        }
-        if (schema != null) {
-            schema.close();
+        if (both != null) {
+            both.close();
         }
     }
 

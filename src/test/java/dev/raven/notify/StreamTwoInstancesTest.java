@@ -2,12 +2,11 @@ package dev.raven.notify;
 
 import dev.raven.support.Api;
 import dev.raven.support.EventStream;
-import dev.raven.support.PostgresSchema;
 import dev.raven.support.RequiresPostgres;
 import dev.raven.support.Social;
-import dev.raven.support.TestDatabases;
 import dev.raven.support.TestServer;
 import dev.raven.support.TestUser;
+import dev.raven.support.TwoInstances;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,35 +21,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @RequiresPostgres
 class StreamTwoInstancesTest {
-    static final String SHARED_SECRET = "two-instances-share-one-jwt-secret-0123456789";
 
-    static PostgresSchema schema;
+    static TwoInstances both;
     static TestServer a;
     static TestServer b;
 
     @BeforeAll
     static void startTwoInstancesOnOneDatabase() {
-        schema = PostgresSchema.create(TestDatabases.requirePostgres());
-        Map<String, String> settings = Map.of(
-                "db.url", schema.url(),
-                "db.pool.size", "5",
-                "jwt.secret", SHARED_SECRET,
+        both = TwoInstances.start(Map.of(
                 "ratelimit.enabled", "false",
-                "stream.heartbeat", "1s");
-        a = TestServer.start(settings);
-        b = TestServer.start(settings);
+                "stream.heartbeat", "1s"));
+        a = both.a();
+        b = both.b();
     }
 
     @AfterAll
     static void stop() {
-        if (b != null) {
-            b.close();
-        }
-        if (a != null) {
-            a.close();
-        }
-        if (schema != null) {
-            schema.close();
+        if (both != null) {
+            both.close();
         }
     }
 
