@@ -8,9 +8,10 @@
 #   bench/run.sh slowloris         /health and the timeline, calm and under a slow-body attack
 #                                  (make bench-slowloris)
 #
-# Environment: BENCH_DURATION (default 20s per scenario), BENCH_CONNECTIONS (64; logins 4,
+# Environment: BENCH_JAR (default target/raven.jar, built first), BENCH_DURATION (default 20s per scenario), BENCH_CONNECTIONS (64; logins 4,
 # BENCH_LOGIN_CONNECTIONS),
-# BENCH_HEAP (256m), DB=h2|postgres (postgres: BENCH_PG_URL, default the local server).
+# BENCH_HEAP (the heap of the documented JVM settings, 96m), BENCH_JVM_OPTS (all JVM options
+# instead), DB=h2|postgres (postgres: BENCH_PG_URL, default the local server).
 # Slowloris: BENCH_SLOW_CONNECTIONS (2000), BENCH_SLOW_ADDRESSES (40), BENCH_SLOW_GREEDY (100),
 # BENCH_SLOW_WRK_CONNECTIONS (32), BENCH_SLOW_SIZE (small).
 set -euo pipefail
@@ -20,19 +21,22 @@ MODE=${1:-small}
 DURATION=${BENCH_DURATION:-20s}
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
 THREADS=${BENCH_THREADS:-2}
-HEAP=${BENCH_HEAP:-256m}
+HEAP=${BENCH_HEAP:-96m}
+# The JVM settings README.md, the Dockerfile and docs/DEPLOYMENT.md give (why: docs/BENCHMARKS.md).
+JVM_OPTS=${BENCH_JVM_OPTS:-"-Xms64m -Xmx$HEAP -XX:+UseSerialGC -Xss256k -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -Djdk.nio.maxCachedBufferSize=262144"}
 DB=${DB:-h2}
 SEED=${BENCH_SEED:-42}
 PASSWORD=raven-seed-password
 WORK=bench/work
 RESULTS=bench/results
-JAR=target/raven.jar
+# BENCH_JAR: measure another build (e.g. the one before a change) on the same datasets.
+JAR=${BENCH_JAR:-target/raven.jar}
 
 if ! command -v wrk >/dev/null 2>&1; then
   echo "wrk is not installed. On Debian/Ubuntu: sudo apt-get install wrk" >&2
   exit 1
 fi
-make --no-print-directory build
+[ -n "${BENCH_JAR:-}" ] || make --no-print-directory build
 mkdir -p "$WORK" "$RESULTS"
 
 dataset_size() { # users tweets for a named size
@@ -97,7 +101,8 @@ start_server() {
   fi
   local t0 t1
   t0=$(date +%s%N)
-  env "${env[@]}" java -Xmx"$HEAP" -jar "$JAR" > "$RUN_DIR/server.log" 2>&1 &
+  # MALLOC_ARENA_MAX: glibc's per-thread malloc arenas otherwise add tens of MB of RSS.
+  env "${env[@]}" MALLOC_ARENA_MAX=2 java $JVM_OPTS -jar "$JAR" > "$RUN_DIR/server.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 600); do
     if curl -sf "http://127.0.0.1:$PORT/health" >/dev/null 2>&1; then
@@ -129,8 +134,23 @@ web_sessions() {
   [ -s "$out" ] || { echo "no web session could be started" >&2; exit 1; }
 }
 
+# The server's peak RSS (MB) since start or since the last reset_peak_rss.
+peak_rss() {
+  awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$SERVER_PID/status" 2>/dev/null || echo 0
+}
+
+# Starts a new peak RSS window (Linux: writing 5 to clear_refs resets VmHWM); keeps the run's peak.
+reset_peak_rss() {
+  local now
+  now=$(peak_rss)
+  [ "$now" -gt "${RUN_PEAK_RSS_MB:-0}" ] && RUN_PEAK_RSS_MB=$now
+  echo 5 > "/proc/$SERVER_PID/clear_refs" 2>/dev/null || true
+}
+
 stop_server() {
-  PEAK_RSS_MB=$(awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$SERVER_PID/status" 2>/dev/null || echo "?")
+  reset_peak_rss
+  PEAK_RSS_MB=$RUN_PEAK_RSS_MB
+  RUN_PEAK_RSS_MB=0
   kill -TERM "$SERVER_PID" && wait "$SERVER_PID" || true
 }
 
@@ -154,10 +174,31 @@ run_scenario() {
 
 json() { sed -E "s/.*\"$2\":([0-9.]+).*/\1/" <<< "$1"; }
 
+# post_to_follower: tweets posted under the post_tweet load (req/s), and the delay from a
+# post's acknowledgement to its appearance at the top of a follower's timeline (p50/p99),
+# measured by bench/delay_probe.py meanwhile. Prints a BENCH_RESULT-like JSON line.
+run_delay_scenario() {
+  local seconds=${DURATION%s} load probe
+  load=$(mktemp) probe=$(mktemp)
+  rm -f "$probe.ready"
+  python3 bench/delay_probe.py "http://127.0.0.1:$PORT" 1000 "$((seconds - 2))" "$probe.ready" > "$probe" 2>&1 &
+  local probe_pid=$!
+  for _ in $(seq 1 600); do [ -f "$probe.ready" ] || ! kill -0 "$probe_pid" 2>/dev/null && break; sleep 0.1; done
+  run_scenario post_tweet > "$load"
+  wait "$probe_pid" || true
+  rm -f "$probe.ready"
+  local d
+  d=$(sed -n 's/^BENCH_DELAY //p' "$probe")
+  [ -n "$d" ] || { echo "delay probe failed:" >&2; cat "$probe" >&2; d='{"count":0,"p50_ms":0,"p99_ms":0}'; }
+  echo "Delay probe: $d" >&2
+  sed -E "s/\"p50_ms\":[0-9.]+/\"p50_ms\":$(json "$d" p50_ms)/; s/\"p99_ms\":[0-9.]+/\"p99_ms\":$(json "$d" p99_ms)/" "$load"
+  rm -f "$load" "$probe"
+}
+
 machine() {
   echo "- CPU: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
   echo "- Memory: $(free -h | awk '/Mem/ {print $2}'), Java: $(java -version 2>&1 | head -1)"
-  echo "- Database: $DB; server heap -Xmx$HEAP; wrk -t$THREADS -c$CONNECTIONS -d$DURATION on the same machine"
+  echo "- Database: $DB; server JVM: $JVM_OPTS; wrk -t$THREADS -c$CONNECTIONS -d$DURATION on the same machine"
 }
 
 bcrypt_line() {
@@ -179,32 +220,36 @@ full_run() {
   warm_up
   local reads=(baseline current_user home_timeline web_home get_tweet web_tweet view_profile web_profile get_tweets
                replies_list get_top)
-  local writes=(like_toggle post_tweet post_reply login)
+  local writes=(like_toggle post_tweet post_to_follower post_reply login)
   local baseline_rps=0 login_rps=0
   {
     echo "# Raven benchmark: $size dataset ($(dataset_size "$size" | awk '{print $1" users, "$2" tweets"}')), $(date -u +%Y-%m-%dT%H:%MZ)"
     echo
     machine
     echo
-    echo "| scenario | req/s | × baseline | p50 ms | p99 ms | non-2xx | socket errors |"
-    echo "|---|---:|---:|---:|---:|---:|---:|"
+    echo "| scenario | req/s | × baseline | p50 ms | p99 ms | non-2xx | socket errors | peak RSS MB |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|"
   } > "$out"
   for s in "${reads[@]}" "${writes[@]}"; do
     echo "Running $s" >&2
     local r
-    r=$(run_scenario "$s")
+    reset_peak_rss
+    if [ "$s" = post_to_follower ]; then r=$(run_delay_scenario); else r=$(run_scenario "$s"); fi
     local rps
     rps=$(json "$r" rps)
     [ "$s" = baseline ] && baseline_rps=$rps
     [ "$s" = login ] && login_rps=$rps
     awk -v s="$s" -v rps="$rps" -v base="$baseline_rps" -v p50="$(json "$r" p50_ms)" \
         -v p99="$(json "$r" p99_ms)" -v bad="$(json "$r" non2xx)" -v sock="$(json "$r" socket_errors)" \
-        'BEGIN { printf "| %s | %.0f | %.2f | %.1f | %.1f | %d | %d |\n", s, rps, (base > 0 ? rps / base : 0), p50, p99, bad, sock }' >> "$out"
+        -v rss="$(peak_rss)" \
+        'BEGIN { printf "| %s | %.0f | %.2f | %.1f | %.1f | %d | %d | %d |\n", s, rps, (base > 0 ? rps / base : 0), p50, p99, bad, sock, rss }' >> "$out"
   done
   stop_server
   {
     echo
-    echo "- Start to first healthy answer: ${START_MS} ms; server peak RSS: ${PEAK_RSS_MB} MB"
+    echo "- Start to first healthy answer: ${START_MS} ms; server peak RSS over the whole run: ${PEAK_RSS_MB} MB"
+    echo "- post_to_follower: req/s = tweets posted under the post_tweet load; p50/p99 = delay from a post's"
+    echo "  acknowledgement to its appearance in a follower's timeline (bench/delay_probe.py)"
     echo "- $(bcrypt_line "$login_rps")"
   } >> "$out"
   cat "$out"

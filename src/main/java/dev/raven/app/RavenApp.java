@@ -62,6 +62,7 @@ import dev.raven.web.Templates;
 import dev.raven.web.WebCookie;
 import dev.raven.tweet.TweetLists;
 import dev.raven.tweet.Tweets;
+import dev.raven.timeline.FanOutWorker;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.json.JavalinJackson;
@@ -87,12 +88,15 @@ public final class RavenApp implements AutoCloseable {
     private final Database database;
     private final Javalin javalin;
     private final ScheduledExecutorService housekeeping;
+    private final FanOutWorker fanOut;
 
-    private RavenApp(RavenConfig config, Database database, Javalin javalin, ScheduledExecutorService housekeeping) {
+    private RavenApp(RavenConfig config, Database database, Javalin javalin, ScheduledExecutorService housekeeping,
+                     FanOutWorker fanOut) {
         this.config = config;
         this.database = database;
         this.javalin = javalin;
         this.housekeeping = housekeeping;
+        this.fanOut = fanOut;
     }
 
     /** Opens the database, runs migrations and starts serving. */
@@ -100,8 +104,11 @@ public final class RavenApp implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         StorageGuard storage = StorageGuard.of(config);
         Database database = Database.open(config, storage::onFault);
+        FanOutWorker fanOut = null;
         try {
             storage.start();
+            // Resumes whatever fan-out a previous run left queued.
+            fanOut = FanOutWorker.start(database.jdbi(), database.newBackgroundJdbi(), config.timeline());
             String secret = JwtSecret.resolve(config.jwtSecret(), config.dataDir());
             ObjectMapper mapper = Json.newMapper();
             Bodies bodies = new Bodies(mapper);
@@ -177,8 +184,11 @@ public final class RavenApp implements AutoCloseable {
                 return t;
             });
             housekeeping.scheduleWithFixedDelay(() -> purge(sessions), 1, 60, TimeUnit.MINUTES);
-            return new RavenApp(config, database, javalin, housekeeping);
+            return new RavenApp(config, database, javalin, housekeeping, fanOut);
         } catch (RuntimeException e) {
+            if (fanOut != null) {
+                fanOut.close();
+            }
             database.close();
             throw e;
         }
@@ -242,11 +252,17 @@ public final class RavenApp implements AutoCloseable {
         return database;
     }
 
+    /** This instance's fan-out worker (tests stop it to leave jobs queued, and count its jobs). */
+    public FanOutWorker fanOut() {
+        return fanOut;
+    }
+
     /** Stops accepting, lets in-flight requests finish, then closes the database. */
     @Override
     public void close() {
         housekeeping.shutdownNow();
         javalin.stop();
+        fanOut.close();
         database.close();
     }
 }

@@ -11,7 +11,9 @@ import dev.raven.http.Unauthorized;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Issues and checks access JWTs. The algorithm is pinned to HS256; exp, iat and jti are required. */
 public final class AccessTokens {
@@ -19,6 +21,10 @@ public final class AccessTokens {
     static final String SESSION_CLAIM = "sid";
     static final long CLOCK_SKEW_SECONDS = 60;
 
+    /** Tokens kept verified: a few MB at most. */
+    private static final int MAX_RECENTLY_VERIFIED = 4096;
+
+    private final Map<String, Verified> recentlyVerified = new ConcurrentHashMap<>();
     private final Algorithm algorithm;
     private final JWTVerifier verifier;
     private final Duration ttl;
@@ -53,14 +59,31 @@ public final class AccessTokens {
                 .sign(algorithm);
     }
 
-    /** The claims of a valid token; any defect is a 401 token_not_valid. */
+    /**
+     * The claims of a valid token; any defect is a 401 token_not_valid. A token that passed
+     * recently is answered from memory until it expires: its signature and claims cannot
+     * change, and revocation is the session check's job, made on every request regardless.
+     */
     public AccessClaims verify(String token) {
+        Verified known = recentlyVerified.get(token);
+        if (known != null) {
+            if (!Instant.now().isAfter(known.expiresAt())) {
+                return known.claims();
+            }
+            recentlyVerified.remove(token);
+        }
         try {
             DecodedJWT jwt = verifier.verify(token);
             if (!ClaimTypes.wellTyped(jwt)) {
                 throw Unauthorized.tokenNotValid("Given token not valid for any token type");
             }
-            return new AccessClaims(ClaimTypes.id(jwt.getClaim("user_id")), ClaimTypes.id(jwt.getClaim(SESSION_CLAIM)));
+            AccessClaims claims = new AccessClaims(ClaimTypes.id(jwt.getClaim("user_id")),
+                    ClaimTypes.id(jwt.getClaim(SESSION_CLAIM)));
+            if (recentlyVerified.size() >= MAX_RECENTLY_VERIFIED) {
+                recentlyVerified.clear(); // crude but bounded: the busy tokens come back at once
+            }
+            recentlyVerified.put(token, new Verified(claims, jwt.getExpiresAtAsInstant()));
+            return claims;
         } catch (TokenExpiredException e) {
             throw Unauthorized.tokenNotValid("Token is expired");
         } catch (JWTVerificationException e) {
@@ -69,5 +92,8 @@ public final class AccessTokens {
     }
 
     public record AccessClaims(long userId, long sessionId) {
+    }
+
+    private record Verified(AccessClaims claims, Instant expiresAt) {
     }
 }

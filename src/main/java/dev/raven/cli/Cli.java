@@ -22,7 +22,7 @@ public final class Cli {
 
     private final CliContext context;
     private final List<Command> commands = List.of(new ServeCommand(), new MigrateDbCommand(), new BackupCommand(),
-            new SeedCommand());
+            new SeedCommand(), new TimelinesCommand());
 
     public Cli(Map<String, String> env, PrintStream out, PrintStream err) {
         this.context = new CliContext(env, out, err);

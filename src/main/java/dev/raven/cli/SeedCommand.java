@@ -78,6 +78,9 @@ final class SeedCommand implements Command {
             new SeedRun(database.jdbi(), tokens, config.refreshTokenTtl(), new PasswordHasher(config.bcryptCost()), clock,
                     EmbeddedH2.isUsedBy(config))
                     .run(plan, context.out());
+            // The seeder writes the source tables directly: the timelines are computed from them.
+            TimelinesCommand.rebuild(database, config, context.out());
+            database.jdbi().useHandle(h -> h.execute("ANALYZE"));
             if (EmbeddedH2.isUsedBy(config)) {
                 EmbeddedH2.compactAndClose(database.jdbi());
             }

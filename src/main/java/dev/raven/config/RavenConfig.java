@@ -1,5 +1,7 @@
 package dev.raven.config;
 
+import dev.raven.timeline.TimelineSettings;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +35,8 @@ public record RavenConfig(
         String instanceName,
         int tweetMaxLength,
         Duration exploreWindow,
-        long storageMinFreeBytes) {
+        long storageMinFreeBytes,
+        TimelineSettings timeline) {
 
     /** The embedded database's file name in data.dir, without H2's .mv.db suffix. */
     public static final String EMBEDDED_DB_NAME = "raven";
@@ -110,7 +113,9 @@ public record RavenConfig(
                 p.text("instance.name", false),
                 p.integer("tweet.max.length", 1, 100_000),
                 p.duration("explore.window"),
-                p.longInteger("storage.min.free.bytes", 0, Long.MAX_VALUE));
+                p.longInteger("storage.min.free.bytes", 0, Long.MAX_VALUE),
+                new TimelineSettings(p.integer("timeline.length", 10, 100_000),
+                        p.integer("timeline.fanout.max.followers", 0, 100_000_000)));
     }
 
     private static HttpLimits httpLimits(Parser p) {
@@ -133,7 +138,10 @@ public record RavenConfig(
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
                 // WRITE_DELAY=0: every commit reaches the file before the client hears OK,
                 // so an acknowledged write survives kill -9 of the server.
-                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000"
+                // Parsed statements kept per connection (H2's default, 8, is fewer than one
+                // home timeline page runs, so each page parsed its large queries again).
+                + ";QUERY_CACHE_SIZE=64";
     }
 
     public boolean isH2() {

@@ -6,6 +6,7 @@ import dev.raven.http.ApiException;
 import dev.raven.http.FieldErrors;
 import dev.raven.http.Message;
 import dev.raven.http.Paging;
+import dev.raven.timeline.FanOut;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -77,6 +78,9 @@ public final class Profiles {
             boolean removed = follows.delete(viewerUserId, targetUserId) == 1;
             if (!removed) {
                 follows.insert(viewerUserId, targetUserId, now());
+                FanOut.followed(h, viewerUserId, targetUserId);
+            } else {
+                FanOut.unfollowed(h, viewerUserId, targetUserId);
             }
             int delta = removed ? -1 : 1;
             follows.addFollowers(targetUserId, delta);

@@ -3,6 +3,7 @@ package dev.raven.tweet;
 import dev.raven.db.Transactions;
 import dev.raven.http.ApiException;
 import dev.raven.http.Message;
+import dev.raven.timeline.FanOut;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -47,6 +48,7 @@ public final class Reactions {
                 throw ApiException.conflict("already_retweeted", "Already retweeted");
             }
             add(h, Reaction.RETWEET, tweetId, viewerUserId);
+            FanOut.retweeted(h, viewerUserId, tweetId);
             return new Message("tweet with id " + tweetId + " retweeted");
         });
     }
@@ -59,6 +61,7 @@ public final class Reactions {
                 throw ApiException.notFound("You have not retweeted this tweet.");
             }
             uncount(h, Reaction.RETWEET, tweetId, viewerUserId);
+            FanOut.unretweeted(h, viewerUserId, tweetId);
             return new Message("tweet with id " + tweetId + " un-retweeted");
         });
     }

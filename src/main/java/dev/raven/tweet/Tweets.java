@@ -3,6 +3,7 @@ package dev.raven.tweet;
 import dev.raven.db.Transactions;
 import dev.raven.http.ApiException;
 import dev.raven.http.Message;
+import dev.raven.timeline.FanOut;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Clock;
@@ -29,6 +30,7 @@ public final class Tweets {
             long id = dao.insert(authorUserId, draft.content(), draft.hasMedia(), draft.mediaUrl(), draft.isPublic(),
                     now);
             dao.countTweets(authorUserId, 1, draft.hasMedia() ? 1 : 0);
+            FanOut.tweetPosted(h, authorUserId, id, now);
             return dao.findVisible(id, authorUserId).orElseThrow();
         });
     }
