@@ -74,8 +74,8 @@ public final class FanOutWorker implements AutoCloseable {
         return Transactions.inTransaction(jdbi, h -> {
             TimelineWriteDao dao = h.attach(TimelineWriteDao.class);
             List<TimelineWriteDao.Job> jobs = dao.claim(limit);
-            for (TimelineWriteDao.Job job : jobs) {
-                writer.run(h, job);
+            if (!jobs.isEmpty()) {
+                writer.runAll(h, jobs);
             }
             if (!jobs.isEmpty()) {
                 dao.done(jobs.stream().map(TimelineWriteDao.Job::id).toList());

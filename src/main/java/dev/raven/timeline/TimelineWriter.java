@@ -5,8 +5,10 @@ import org.jdbi.v3.core.Handle;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Runs fan-out jobs and rebuilds, keeping the rule the read side relies on: every raw row
@@ -37,6 +39,68 @@ final class TimelineWriter {
             case UNFOLLOW -> dao.removeUnfollowed(job.userId(), job.subjectId());
             case REBUILD -> rebuild(dao, job.userId());
         }
+    }
+
+    /**
+     * Runs a batch of claimed jobs: the tweets and retweets (nearly all of them, under a post
+     * load) are delivered together, a few statements for the whole batch (the follower
+     * check, one INSERT ... SELECT for the tweets, one JDBC batch for the retweets, the
+     * trims); the rarer kinds run one by one.
+     */
+    void runAll(Handle h, List<TimelineWriteDao.Job> jobs) {
+        TimelineWriteDao dao = h.attach(TimelineWriteDao.class);
+        List<TimelineWriteDao.Job> deliveries = new ArrayList<>();
+        for (TimelineWriteDao.Job job : jobs) {
+            JobKind kind = JobKind.of(job.kind());
+            if (kind == JobKind.TWEET || kind == JobKind.RETWEET) {
+                deliveries.add(job);
+            } else {
+                run(h, job);
+            }
+        }
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        List<Long> authors = deliveries.stream().map(TimelineWriteDao.Job::userId).distinct().toList();
+        Set<Long> pulled = new HashSet<>(dao.pulledAmong(authors));
+        List<Long> unknown = authors.stream().filter(a -> !pulled.contains(a)).toList();
+        if (!unknown.isEmpty()) {
+            for (long busy : dao.withMoreFollowersThan(unknown, settings.maxFanOutFollowers())) {
+                dao.markPulled(busy);
+                pulled.add(busy);
+            }
+        }
+        List<Long> tweets = new ArrayList<>();
+        List<Long> retweets = new ArrayList<>();
+        List<Long> retweeters = new ArrayList<>();
+        Set<Long> delivered = new HashSet<>();
+        Set<Long> toTrim = new HashSet<>();
+        long salt = jobs.get(0).id();
+        for (TimelineWriteDao.Job job : deliveries) {
+            if (pulled.contains(job.userId())) {
+                continue;
+            }
+            delivered.add(job.userId());
+            if (JobKind.of(job.kind()) == JobKind.RETWEET) {
+                retweets.add(job.subjectId());
+                retweeters.add(job.userId());
+            } else {
+                tweets.add(job.subjectId());
+                if (Math.floorMod(job.userId() + job.subjectId(), TRIM_EVERY) == 0) {
+                    toTrim.add(job.userId()); // the author's own rows grow too
+                }
+            }
+        }
+        if (!tweets.isEmpty()) {
+            dao.fanOutTweets(tweets);
+        }
+        if (!retweets.isEmpty()) {
+            dao.fanOutRetweets(retweets, retweeters);
+        }
+        if (!delivered.isEmpty()) {
+            toTrim.addAll(dao.followersToTrimAmong(new ArrayList<>(delivered), salt, TRIM_EVERY));
+        }
+        toTrim.forEach(reader -> trim(dao, reader));
     }
 
     /** A tweet or retweet to the author's followers, unless the author has too many: then readers pull them. */
@@ -95,6 +159,18 @@ final class TimelineWriter {
         dao.rebuild(readerUserId, settings.length());
         if (dao.rowCount(readerUserId) >= settings.length()) {
             dao.oldestRowTime(readerUserId).ifPresent(t -> raiseHorizon(dao, readerUserId, justAfter(t)));
+        }
+    }
+
+    /** {@link #rebuild} for every reader with an id in [from, to], set-based. */
+    void rebuildRange(TimelineWriteDao dao, long fromReaderId, long toReaderId) {
+        dao.clearRange(fromReaderId, toReaderId);
+        dao.clearHorizonRange(fromReaderId, toReaderId);
+        dao.rebuildRange(fromReaderId, toReaderId, settings.length());
+        List<TimelineWriteDao.FullReader> full = dao.fullReaders(fromReaderId, toReaderId, settings.length());
+        if (!full.isEmpty()) {
+            dao.insertHorizons(full.stream().map(TimelineWriteDao.FullReader::readerId).toList(),
+                    full.stream().map(r -> justAfter(r.oldest())).toList());
         }
     }
 
