@@ -26,6 +26,7 @@ public record RavenConfig(
         String dbUser,
         String dbPassword,
         int dbPoolSize,
+        int h2CacheMb,
         String jwtSecret,
         Duration accessTokenTtl,
         Duration refreshTokenTtl,
@@ -104,6 +105,7 @@ public record RavenConfig(
                 p.text("db.user", true),
                 p.text("db.password", true),
                 p.integer("db.pool.size", 1, 500),
+                p.integer("db.h2.cache.mb", 0, 1_000_000),
                 secret,
                 accessTtl,
                 refreshTtl,
@@ -141,7 +143,10 @@ public record RavenConfig(
                 + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000"
                 // Parsed statements kept per connection (H2's default, 8, is fewer than one
                 // home timeline page runs, so each page parsed its large queries again).
-                + ";QUERY_CACHE_SIZE=64";
+                + ";QUERY_CACHE_SIZE=64"
+                // H2 sizes its page cache from the heap (64 MB per GB of -Xmx: 10 MB at
+                // -Xmx160m, which starved the timeline's writes); db.h2.cache.mb fixes it.
+                + (h2CacheMb > 0 ? ";CACHE_SIZE=" + h2CacheMb * 1024L : "");
     }
 
     public boolean isH2() {
