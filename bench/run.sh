@@ -8,7 +8,8 @@
 #   bench/run.sh slowloris         /health and the timeline, calm and under a slow-body attack
 #                                  (make bench-slowloris)
 #
-# Environment: BENCH_JAR (default target/raven.jar, built first), BENCH_DURATION (default 20s per scenario), BENCH_CONNECTIONS (64; logins 4,
+# Environment: BENCH_JAR (default target/raven.jar, built first), BENCH_SCENARIOS (a subset, in
+# order), BENCH_DURATION (default 20s per scenario), BENCH_CONNECTIONS (64; logins 4,
 # BENCH_LOGIN_CONNECTIONS),
 # BENCH_HEAP (the heap of the documented JVM settings, 96m), BENCH_JVM_OPTS (all JVM options
 # instead), DB=h2|postgres (postgres: BENCH_PG_URL, default the local server).
@@ -221,6 +222,8 @@ full_run() {
   local reads=(baseline current_user home_timeline web_home get_tweet web_tweet view_profile web_profile get_tweets
                replies_list get_top)
   local writes=(like_toggle post_tweet post_to_follower post_reply login)
+  # BENCH_SCENARIOS="baseline post_tweet ...": only these (baseline first, for the ratios).
+  if [ -n "${BENCH_SCENARIOS:-}" ]; then read -r -a reads <<< "$BENCH_SCENARIOS"; writes=(); fi
   local baseline_rps=0 login_rps=0
   {
     echo "# Raven benchmark: $size dataset ($(dataset_size "$size" | awk '{print $1" users, "$2" tweets"}')), $(date -u +%Y-%m-%dT%H:%MZ)"
