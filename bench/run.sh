@@ -4,6 +4,7 @@
 # measured in the same run (machines here are shared and noisy; ratios travel).
 #
 #   bench/run.sh [small|large]     one dataset, every scenario      (make bench SIZE=...)
+#   bench/run.sh tiny              1,000 users: a quick check (with BENCH_SCENARIOS), not a result
 #   bench/run.sh scale             timeline and get_tweets at small and large (make bench-scale)
 #   bench/run.sh slowloris         /health and the timeline, calm and under a slow-body attack
 #                                  (make bench-slowloris)
@@ -42,9 +43,10 @@ mkdir -p "$WORK" "$RESULTS"
 
 dataset_size() { # users tweets for a named size
   case "$1" in
+    tiny) echo "1000 10000" ;;   # a quick check of one change (BENCH_SCENARIOS), not a result
     small) echo "10000 100000" ;;
     large) echo "50000 1000000" ;;
-    *) echo "unknown size '$1' (small or large)" >&2; exit 2 ;;
+    *) echo "unknown size '$1' (tiny, small or large)" >&2; exit 2 ;;
   esac
 }
 
@@ -357,7 +359,7 @@ slowloris_run() {
 }
 
 case "$MODE" in
-  small|large) full_run "$MODE" ;;
+  tiny|small|large) full_run "$MODE" ;;
   scale) scale_run ;;
   slowloris) slowloris_run ;;
   *) echo "usage: bench/run.sh [small|large|scale|slowloris]" >&2; exit 2 ;;
