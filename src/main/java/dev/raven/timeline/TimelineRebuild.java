@@ -7,12 +7,13 @@ import java.util.List;
 
 /**
  * Recomputes every reader's home timeline rows from the source tables (timelines rebuild,
- * and the end of seed). One INSERT ... SELECT and one transaction per batch of readers (a
- * query per reader made seeding the benchmark dataset take 18 minutes), so a running
- * server keeps serving; its queued jobs are left to its worker.
+ * and the end of seed). One transaction per batch of readers, so a running server keeps
+ * serving; its queued jobs are left to its worker. Each reader is one ORDER BY ... LIMIT
+ * insert: one statement per batch ranking every reader's rows with ROW_NUMBER was tried
+ * and was several times slower on H2 (its window functions sort the whole partition set).
  */
 public final class TimelineRebuild {
-    private static final int READERS_PER_TRANSACTION = 250;
+    private static final int READERS_PER_TRANSACTION = 50;
 
     /** Told, after each batch, how many readers are done out of how many. */
     public interface Progress {
@@ -39,9 +40,10 @@ public final class TimelineRebuild {
             if (readers.isEmpty()) {
                 return done;
             }
-            long first = readers.get(0);
-            long last = readers.get(readers.size() - 1);
-            Transactions.useTransaction(jdbi, h -> writer.rebuildRange(h.attach(TimelineWriteDao.class), first, last));
+            Transactions.useTransaction(jdbi, h -> {
+                TimelineWriteDao dao = h.attach(TimelineWriteDao.class);
+                readers.forEach(reader -> writer.rebuild(dao, reader));
+            });
             done += readers.size();
             after = readers.get(readers.size() - 1);
             progress.done(done, Math.max(total, done));

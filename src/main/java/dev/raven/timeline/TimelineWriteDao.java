@@ -17,7 +17,6 @@ import java.util.Optional;
  * alongside another instance's job and the rows still come out right.
  */
 @RegisterConstructorMapper(TimelineWriteDao.Job.class)
-@RegisterConstructorMapper(TimelineWriteDao.FullReader.class)
 interface TimelineWriteDao {
 
     String INSERT = "INSERT INTO home_timelines (reader_id, activity_at, tweet_id, retweeter_id) ";
@@ -159,38 +158,6 @@ interface TimelineWriteDao {
             + " ORDER BY activity_at DESC, tweet_id DESC LIMIT :limit) x ON CONFLICT DO NOTHING")
     int rebuild(@Bind("reader") long readerId, @Bind("limit") int limit);
 
-    /**
-     * A rebuild of every reader with an id in [:from, :to] in one statement (timelines rebuild,
-     * the end of seed): each reader's newest :limit raw rows, ranked with ROW_NUMBER, so the
-     * database reads each source row once per reader instead of one query per reader.
-     */
-    @SqlUpdate(INSERT + "SELECT x.reader_id, x.activity_at, x.tweet_id, x.retweeter_id FROM ("
-            + "SELECT c.reader_id, c.activity_at, c.tweet_id, c.retweeter_id, ROW_NUMBER() OVER ("
-            + "PARTITION BY c.reader_id ORDER BY c.activity_at DESC, c.tweet_id DESC, c.retweeter_id DESC) AS n FROM ("
-            + "SELECT t.user_id AS reader_id, t.created_at AS activity_at, t.id AS tweet_id, "
-            + "CAST(0 AS BIGINT) AS retweeter_id FROM tweets t WHERE t.user_id BETWEEN :from AND :to "
-            + "UNION ALL SELECT f.follower_id, t.created_at, t.id, 0 FROM follows f "
-            + "JOIN tweets t ON t.user_id = f.followed_id WHERE f.follower_id BETWEEN :from AND :to AND " + NOT_PULLED
-            + " UNION ALL SELECT f.follower_id, r.created_at, r.tweet_id, r.user_id FROM follows f "
-            + "JOIN retweets r ON r.user_id = f.followed_id WHERE f.follower_id BETWEEN :from AND :to AND " + NOT_PULLED
-            + ") c) x WHERE x.n <= :limit ON CONFLICT DO NOTHING")
-    int rebuildRange(@Bind("from") long fromReaderId, @Bind("to") long toReaderId, @Bind("limit") int limit);
-
-    @SqlUpdate("DELETE FROM home_timelines WHERE reader_id BETWEEN :from AND :to")
-    void clearRange(@Bind("from") long fromReaderId, @Bind("to") long toReaderId);
-
-    @SqlUpdate("DELETE FROM home_timeline_horizons WHERE reader_id BETWEEN :from AND :to")
-    void clearHorizonRange(@Bind("from") long fromReaderId, @Bind("to") long toReaderId);
-
-    /** The readers in [:from, :to] whose rows reached :limit, with their oldest row's time. */
-    @SqlQuery("SELECT reader_id, MIN(activity_at) AS oldest FROM home_timelines "
-            + "WHERE reader_id BETWEEN :from AND :to GROUP BY reader_id HAVING COUNT(*) >= :limit")
-    List<FullReader> fullReaders(@Bind("from") long fromReaderId, @Bind("to") long toReaderId,
-                                 @Bind("limit") int limit);
-
-    @SqlBatch("INSERT INTO home_timeline_horizons (reader_id, complete_from) VALUES (:readerId, :at)")
-    void insertHorizons(@Bind("readerId") List<Long> readerIds, @Bind("at") List<Instant> at);
-
     @SqlQuery("SELECT COUNT(*) FROM home_timelines WHERE reader_id = :reader")
     long rowCount(@Bind("reader") long readerId);
 
@@ -209,8 +176,5 @@ interface TimelineWriteDao {
     long userCount();
 
     record Job(long id, String kind, long userId, long subjectId) {
-    }
-
-    record FullReader(long readerId, Instant oldest) {
     }
 }

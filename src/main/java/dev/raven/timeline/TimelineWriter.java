@@ -162,18 +162,6 @@ final class TimelineWriter {
         }
     }
 
-    /** {@link #rebuild} for every reader with an id in [from, to], set-based. */
-    void rebuildRange(TimelineWriteDao dao, long fromReaderId, long toReaderId) {
-        dao.clearRange(fromReaderId, toReaderId);
-        dao.clearHorizonRange(fromReaderId, toReaderId);
-        dao.rebuildRange(fromReaderId, toReaderId, settings.length());
-        List<TimelineWriteDao.FullReader> full = dao.fullReaders(fromReaderId, toReaderId, settings.length());
-        if (!full.isEmpty()) {
-            dao.insertHorizons(full.stream().map(TimelineWriteDao.FullReader::readerId).toList(),
-                    full.stream().map(r -> justAfter(r.oldest())).toList());
-        }
-    }
-
     private static void raiseHorizon(TimelineWriteDao dao, long readerUserId, Instant at) {
         dao.insertHorizon(readerUserId, at);
         dao.raiseHorizonRow(readerUserId, at);
