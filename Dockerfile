@@ -6,9 +6,10 @@ RUN mvn -B -q dependency:go-offline
 COPY src ./src
 RUN mvn -B -q -DskipTests package
 
-# Run stage: a JRE, the jar, and a non-root user owning /data. The JVM settings are the
-# measured ones (docs/BENCHMARKS.md: peak RSS 231 MB with PostgreSQL, ~290 MB with the
-# embedded database, on a 10,000-user dataset); a bigger instance raises -Xmx.
+# Run stage: a JRE, the jar, and a non-root user owning /data. The JVM settings: see
+# docs/BENCHMARKS.md (a 128 MB heap, 32 MB of it the embedded database's page cache,
+# db.h2.cache.mb; with -Xmx96m H2's cache fell to 6 MB and posting to a tenth); a bigger
+# instance raises -Xmx and db.h2.cache.mb.
 FROM eclipse-temurin:17-jre
 RUN groupadd --system raven && useradd --system --gid raven --home-dir /app --shell /usr/sbin/nologin raven \
     && mkdir -p /app /data && chown raven:raven /data
@@ -17,7 +18,7 @@ COPY --from=build /src/target/raven.jar /app/raven.jar
 ENV RAVEN_DATA_DIR=/data \
     RAVEN_SERVER_PORT=8080 \
     MALLOC_ARENA_MAX=2 \
-    JAVA_TOOL_OPTIONS="-Xms64m -Xmx96m -XX:+UseSerialGC -Xss256k -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -Djdk.nio.maxCachedBufferSize=262144"
+    JAVA_TOOL_OPTIONS="-Xms64m -Xmx128m -XX:+UseSerialGC -Xss256k -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -Djdk.nio.maxCachedBufferSize=262144"
 VOLUME ["/data"]
 EXPOSE 8080
 USER raven

@@ -12,7 +12,7 @@
 # Environment: BENCH_JAR (default target/raven.jar, built first), BENCH_SCENARIOS (a subset, in
 # order), BENCH_DURATION (default 20s per scenario), BENCH_CONNECTIONS (64; logins 4,
 # BENCH_LOGIN_CONNECTIONS),
-# BENCH_HEAP (the heap of the documented JVM settings, 96m), BENCH_JVM_OPTS (all JVM options
+# BENCH_HEAP (the heap of the documented JVM settings, 128m), BENCH_JVM_OPTS (all JVM options
 # instead), DB=h2|postgres (postgres: BENCH_PG_URL, default the local server).
 # Slowloris: BENCH_SLOW_CONNECTIONS (2000), BENCH_SLOW_ADDRESSES (40), BENCH_SLOW_GREEDY (100),
 # BENCH_SLOW_WRK_CONNECTIONS (32), BENCH_SLOW_SIZE (small).
@@ -23,7 +23,7 @@ MODE=${1:-small}
 DURATION=${BENCH_DURATION:-20s}
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
 THREADS=${BENCH_THREADS:-2}
-HEAP=${BENCH_HEAP:-96m}
+HEAP=${BENCH_HEAP:-128m}
 # The JVM settings README.md, the Dockerfile and docs/DEPLOYMENT.md give (why: docs/BENCHMARKS.md).
 JVM_OPTS=${BENCH_JVM_OPTS:-"-Xms64m -Xmx$HEAP -XX:+UseSerialGC -Xss256k -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -Djdk.nio.maxCachedBufferSize=262144"}
 DB=${DB:-h2}
