@@ -43,9 +43,9 @@ CREATE TABLE timeline_jobs (
     created_at TIMESTAMP WITH TIME ZONE NOT NULL
 );
 
--- Accounts that exist before this migration have no rows yet: their pages use the pull
--- query (horizon in the far future) until the worker has rebuilt them, one job each.
-INSERT INTO home_timeline_horizons (reader_id, complete_from)
-    SELECT id, TIMESTAMP WITH TIME ZONE '9999-12-31 23:59:59+00' FROM users;
-INSERT INTO timeline_jobs (kind, user_id, subject_id, created_at)
-    SELECT 'rebuild', id, 0, CURRENT_TIMESTAMP FROM users;
+-- A row while the tables are kept (timeline.fanout=true). Starting with fan-out on and no
+-- row here (the first time, or after running with it off) sets every reader's horizon to
+-- the far future (pages use the pull query) and queues a rebuild of each; see FanOutSwitch.
+CREATE TABLE timeline_fanout_on (
+    since TIMESTAMP WITH TIME ZONE NOT NULL
+);

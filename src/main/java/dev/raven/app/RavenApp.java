@@ -62,6 +62,7 @@ import dev.raven.web.Templates;
 import dev.raven.web.WebCookie;
 import dev.raven.tweet.TweetLists;
 import dev.raven.tweet.Tweets;
+import dev.raven.timeline.FanOutSwitch;
 import dev.raven.timeline.FanOutWorker;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -107,8 +108,13 @@ public final class RavenApp implements AutoCloseable {
         FanOutWorker fanOut = null;
         try {
             storage.start();
-            // Resumes whatever fan-out a previous run left queued.
-            fanOut = FanOutWorker.start(database.jdbi(), database.newBackgroundJdbi(), config.timeline());
+            if (config.timeline().fanOut()) {
+                FanOutSwitch.turnOn(database.jdbi());
+                // Resumes whatever fan-out a previous run left queued.
+                fanOut = FanOutWorker.start(database.jdbi(), database.newBackgroundJdbi(), config.timeline());
+            } else {
+                FanOutSwitch.turnOff(database.jdbi());
+            }
             String secret = JwtSecret.resolve(config.jwtSecret(), config.dataDir());
             ObjectMapper mapper = Json.newMapper();
             Bodies bodies = new Bodies(mapper);
@@ -252,7 +258,7 @@ public final class RavenApp implements AutoCloseable {
         return database;
     }
 
-    /** This instance's fan-out worker (tests stop it to leave jobs queued, and count its jobs). */
+    /** This instance's fan-out worker, null with timeline.fanout=false (tests stop it to leave jobs queued, and count its jobs). */
     public FanOutWorker fanOut() {
         return fanOut;
     }
@@ -262,7 +268,9 @@ public final class RavenApp implements AutoCloseable {
     public void close() {
         housekeeping.shutdownNow();
         javalin.stop();
-        fanOut.close();
+        if (fanOut != null) {
+            fanOut.close();
+        }
         database.close();
     }
 }

@@ -3,6 +3,7 @@ package dev.raven.cli;
 import dev.raven.config.RavenConfig;
 import dev.raven.db.Database;
 import dev.raven.db.EmbeddedH2;
+import dev.raven.timeline.FanOutSwitch;
 import dev.raven.timeline.TimelineRebuild;
 
 import java.io.PrintStream;
@@ -57,12 +58,14 @@ final class TimelinesCommand implements Command {
     /** Rebuilds with a progress line about every tenth of the way; returns the number of readers. */
     static long rebuild(Database database, RavenConfig config, PrintStream out) {
         long[] lastTenth = {0};
-        return new TimelineRebuild(database.jdbi(), config.timeline()).rebuildAll((done, total) -> {
+        long readers = new TimelineRebuild(database.jdbi(), config.timeline()).rebuildAll((done, total) -> {
             long tenth = done * 10 / Math.max(1, total);
             if (tenth > lastTenth[0] || done == total) {
                 lastTenth[0] = tenth;
                 out.printf("Rebuilding home timelines: %,d of %,d readers (%d%%)%n", done, total, done * 100 / total);
             }
         });
+        FanOutSwitch.rebuilt(database.jdbi());
+        return readers;
     }
 }

@@ -116,7 +116,7 @@ public record RavenConfig(
                 p.integer("tweet.max.length", 1, 100_000),
                 p.duration("explore.window"),
                 p.longInteger("storage.min.free.bytes", 0, Long.MAX_VALUE),
-                new TimelineSettings(p.integer("timeline.length", 10, 100_000),
+                new TimelineSettings(p.bool("timeline.fanout"), p.integer("timeline.length", 10, 100_000),
                         p.integer("timeline.fanout.max.followers", 0, 100_000_000)));
     }
 

@@ -16,6 +16,9 @@ public final class FanOut {
 
     /** A new tweet: its author sees it at once; their followers once the worker delivers it. */
     public static void tweetPosted(Handle h, long authorUserId, long tweetId, Instant createdAt) {
+        if (!h.getConfig(FanOutSignal.class).enabled()) {
+            return;
+        }
         h.attach(TimelineWriteDao.class).insertOwn(authorUserId, tweetId, createdAt);
         queue(h, JobKind.TWEET, authorUserId, tweetId);
     }
@@ -45,9 +48,12 @@ public final class FanOut {
     }
 
     private static void queue(Handle h, JobKind kind, long userId, long subjectId) {
+        FanOutSignal signal = h.getConfig(FanOutSignal.class);
+        if (!signal.enabled()) {
+            return; // timeline.fanout=false: pages use the pull query
+        }
         h.attach(TimelineWriteDao.class).enqueue(kind.dbName, userId, subjectId,
                 Instant.now().truncatedTo(ChronoUnit.MICROS));
-        FanOutSignal signal = h.getConfig(FanOutSignal.class);
         h.afterCommit(signal::queued);
     }
 }

@@ -30,6 +30,15 @@ public final class FanOutSignal implements JdbiConfig<FanOutSignal> {
         return progress;
     }
 
+    /** Fan-out is on for this Jdbi's requests (timeline.fanout; see {@link FanOutSwitch}). */
+    public boolean enabled() {
+        return progress.enabled;
+    }
+
+    void enable() {
+        progress.enabled = true;
+    }
+
     /** Called after a commit that queued jobs. */
     void queued() {
         progress.submitted();
@@ -50,6 +59,7 @@ public final class FanOutSignal implements JdbiConfig<FanOutSignal> {
     static final class Progress {
         static final int MAX_BACKLOG_TO_WAIT_FOR = 64;
 
+        private volatile boolean enabled;
         private long submitted;
         private long delivered;
         private boolean workerRunning;

@@ -5,5 +5,5 @@ package dev.raven.timeline;
  * query), and accounts with more than {@code maxFanOutFollowers} followers are merged in at
  * read time instead of fanned out.
  */
-public record TimelineSettings(int length, int maxFanOutFollowers) {
+public record TimelineSettings(boolean fanOut, int length, int maxFanOutFollowers) {
 }

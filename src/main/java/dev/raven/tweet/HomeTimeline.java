@@ -54,11 +54,13 @@ public final class HomeTimeline {
 
     List<TimelineItem> page(long viewerUserId, Paging.PageRequest page,
                             UnaryOperator<List<TimelineDao.Entry>> pager) {
+        FanOutSignal fanOut = jdbi.getConfig(FanOutSignal.class);
         // Everything this instance acknowledged before the request shows (no connection held meanwhile).
-        jdbi.getConfig(FanOutSignal.class).awaitDelivered(DELIVERY_WAIT);
+        fanOut.awaitDelivered(DELIVERY_WAIT);
         return jdbi.withHandle(h -> {
             TimelineDao dao = h.attach(TimelineDao.class);
-            List<TimelineDao.Entry> entries = pager.apply(entries(dao, viewerUserId, page));
+            List<TimelineDao.Entry> entries = pager.apply(fanOut.enabled()
+                    ? entries(dao, viewerUserId, page) : pullEntries(dao, viewerUserId, page));
 
             List<Tweet> tweets = TweetAccess.hydrate(h, viewerUserId,
                     entries.stream().map(TimelineDao.Entry::tweetId).toList());

@@ -34,6 +34,7 @@ class TimelinesCommandTest {
         env.put("RAVEN_DATA_DIR", dataDir.toString());
         env.put("RAVEN_BCRYPT_COST", "4");
         // Short timelines and a low fan-out limit: the rebuild trims, and skips pulled accounts.
+        env.put("RAVEN_TIMELINE_FANOUT", "true");
         env.put("RAVEN_TIMELINE_LENGTH", "40");
         env.put("RAVEN_TIMELINE_FANOUT_MAX_FOLLOWERS", "20");
         String dbUrl = TestServer.config(dataDir, Map.of()).dbUrl();

@@ -57,6 +57,8 @@ public final class TestServer implements AutoCloseable {
         all.put("data.dir", dataDir.toString());
         all.put("bcrypt.cost", "4");
         all.put("server.shutdown.grace", "2s");
+        // The suite tests the fanned-out timelines (config.properties has them off by default).
+        all.put("timeline.fanout", "true");
         if (TestDatabases.suitePostgres() != null && !settings.containsKey("db.url")) {
             all.put("db.url", TestDatabases.suiteUrlFor(dataDir));
             // Many suites may share one server: keep each test server's pool small.
