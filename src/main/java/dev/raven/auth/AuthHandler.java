@@ -29,10 +29,10 @@ public final class AuthHandler {
         this.bodies = bodies;
         this.clientAddress = clientAddress;
         this.limiter = limiter;
-        this.loginPerUsername = new LimitRule("login-user", limits.loginMaxPerUsername(), limits.loginWindow());
-        this.loginPerAddress = new LimitRule("login-ip", limits.loginMaxPerAddress(), limits.loginWindow());
-        this.registerPerAddress = new LimitRule("register-ip", limits.registerMax(), limits.registerWindow());
-        this.refreshPerAddress = new LimitRule("refresh-ip", limits.refreshMax(), limits.refreshWindow());
+        this.loginPerUsername = limits.loginPerUsername();
+        this.loginPerAddress = limits.loginPerAddress();
+        this.registerPerAddress = limits.registerPerAddress();
+        this.refreshPerAddress = limits.refreshPerAddress();
     }
 
     /** POST obtain_token/: failed attempts count against the username and the address. */

@@ -49,10 +49,9 @@ public final class AuthPages {
         this.jdbi = jdbi;
         this.clientAddress = clientAddress;
         this.limiter = limiter;
-        // Named as in AuthHandler: the API and the forms count against the same buckets.
-        this.loginPerUsername = new LimitRule("login-user", limits.loginMaxPerUsername(), limits.loginWindow());
-        this.loginPerAddress = new LimitRule("login-ip", limits.loginMaxPerAddress(), limits.loginWindow());
-        this.registerPerAddress = new LimitRule("register-ip", limits.registerMax(), limits.registerWindow());
+        this.loginPerUsername = limits.loginPerUsername();
+        this.loginPerAddress = limits.loginPerAddress();
+        this.registerPerAddress = limits.registerPerAddress();
     }
 
     /** GET /login. */

@@ -46,7 +46,7 @@ public final class SettingsPages {
         this.pages = pages;
         this.limiter = limiter;
         // Wrong current passwords count as failed logins, as in the API's user/edit.
-        this.loginPerUsername = new LimitRule("login-user", limits.loginMaxPerUsername(), limits.loginWindow());
+        this.loginPerUsername = limits.loginPerUsername();
     }
 
     /** GET /settings (?saved=section after a successful post). */
