@@ -12,7 +12,8 @@
 #
 # Environment: BENCH_DURATION (default 20s per scenario), BENCH_CONNECTIONS (64; logins 4,
 # BENCH_LOGIN_CONNECTIONS),
-# BENCH_HEAP (256m), DB=h2|postgres (postgres: BENCH_PG_URL, default the local server).
+# BENCH_HEAP (256m), DB=h2|postgres (postgres: BENCH_PG_URL, default the local server),
+# BENCH_SCENARIOS ("upload_media served_media": only these, plus the baseline).
 # Slowloris: BENCH_SLOW_CONNECTIONS (2000), BENCH_SLOW_ADDRESSES (40), BENCH_SLOW_GREEDY (100),
 # BENCH_SLOW_WRK_CONNECTIONS (32), BENCH_SLOW_SIZE (small).
 set -euo pipefail
@@ -229,7 +230,11 @@ full_run() {
     echo "| scenario | req/s | × baseline | p50 ms | p99 ms | non-2xx | socket errors |"
     echo "|---|---:|---:|---:|---:|---:|---:|"
   } > "$out"
-  for s in "${reads[@]}" "${writes[@]}"; do
+  local picked=("${reads[@]}" "${writes[@]}")
+  if [ -n "${BENCH_SCENARIOS:-}" ]; then # a subset, to measure one change quickly; baseline always runs
+    read -ra picked <<< "baseline ${BENCH_SCENARIOS//baseline/}"
+  fi
+  for s in "${picked[@]}"; do
     echo "Running $s" >&2
     local r
     [ "$s" = upload_media ] && rss_sampler_start

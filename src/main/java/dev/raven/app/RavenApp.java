@@ -267,7 +267,7 @@ public final class RavenApp implements AutoCloseable {
             server.setHandler(new GracefulHandler(
                     new BodyBuffering(config.maxBodyBytes(), new BodyBuffering.LargeBodies(UploadPaths::matches,
                             config.media().uploadBodyBytes(), "The picture is larger than media.max.bytes ("
-                            + config.media().maxBytes() + " bytes)."),
+                            + config.media().maxBytes() + " bytes).", config.media().uploadBudgetBytes()),
                             config.httpLimits(), mapper, ClientLimitLogs.of(server))));
             server.setStopTimeout(config.shutdownGrace().toMillis());
             server.setErrorHandler(new JsonErrorPages(mapper));

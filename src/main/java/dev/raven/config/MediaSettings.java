@@ -8,8 +8,10 @@ package dev.raven.config;
  * @param maxPixels          largest width x height accepted, checked from the header before decoding (413 above)
  * @param quotaBytes         what one person's uploads may add up to (413 above)
  * @param allowExternalUrls  whether media_url, image_url and background_image_url may point elsewhere
+ * @param uploadBufferBytes  upload bytes held at once across all uploads in flight; 0 = a sixteenth of the heap
  */
-public record MediaSettings(Store store, long maxBytes, long maxPixels, long quotaBytes, boolean allowExternalUrls) {
+public record MediaSettings(Store store, long maxBytes, long maxPixels, long quotaBytes, boolean allowExternalUrls,
+                            long uploadBufferBytes) {
 
     public enum Store { FILESYSTEM, DATABASE }
 
@@ -19,5 +21,15 @@ public record MediaSettings(Store store, long maxBytes, long maxPixels, long quo
     /** The body limit of the routes that take an upload. */
     public long uploadBodyBytes() {
         return maxBytes + MULTIPART_OVERHEAD;
+    }
+
+    /**
+     * The budget for upload bodies in flight. Each one is held several times over while it
+     * is parsed, cleaned and decoded, so the automatic budget is a sixteenth of the heap
+     * (16 MB of a 256 MB heap): never less than one largest upload, which must always fit.
+     */
+    public long uploadBudgetBytes() {
+        long budget = uploadBufferBytes > 0 ? uploadBufferBytes : Runtime.getRuntime().maxMemory() / 16;
+        return Math.max(budget, uploadBodyBytes());
     }
 }

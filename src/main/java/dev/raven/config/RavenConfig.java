@@ -146,7 +146,8 @@ public record RavenConfig(
                 p.longInteger("media.max.bytes", 1024, 100L * 1024 * 1024),
                 p.longInteger("media.max.pixels", 1, 500_000_000),
                 p.longInteger("media.quota.bytes", 0, Long.MAX_VALUE),
-                p.bool("media.allow.external.urls"));
+                p.bool("media.allow.external.urls"),
+                p.longInteger("media.upload.buffer.bytes", 0, Long.MAX_VALUE));
     }
 
     private static HttpLimits httpLimits(Parser p) {

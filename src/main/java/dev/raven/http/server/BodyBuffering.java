@@ -12,6 +12,10 @@ import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
 
 /**
  * Reads each request body in full before the next handler (Javalin, which reads bodies
@@ -19,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * calls back as bytes come in. So a client that sends its body a byte at a time costs a
  * connection and a small buffer, never a request thread. A body larger than
  * http.max.body.bytes is answered 413; one that takes longer than http.body.timeout, or
- * arrives slower than http.min.data.rate after the grace, is answered 408.
+ * arrives slower than http.min.data.rate after the grace, is answered 408. Picture uploads
+ * also share a budget of bytes in memory ({@link UploadBudget}).
  */
 public final class BodyBuffering extends Handler.Wrapper {
     static final Logger log = LoggerFactory.getLogger(BodyBuffering.class);
@@ -29,14 +34,18 @@ public final class BodyBuffering extends Handler.Wrapper {
     private final HttpLimits limits;
     private final JsonAnswers answers;
     private final ThrottledLog cuts;
+    private final ThrottledLog busy;
+    private final UploadBudget uploads;
 
     /**
      * Routes that take more than http.max.body.bytes (picture uploads): the paths they match,
-     * their own limit, and the 413 message that says which limit it is.
+     * their own limit, the 413 message that says which limit it is, and how many of their
+     * bytes may be held at once across all of them (see {@link UploadBudget}).
      */
-    public record LargeBodies(java.util.function.Predicate<String> paths, long maxBytes, String tooLargeMessage) {
+    public record LargeBodies(java.util.function.Predicate<String> paths, long maxBytes, String tooLargeMessage,
+                              long budgetBytes) {
         public static LargeBodies none() {
-            return new LargeBodies(path -> false, 0, "");
+            return new LargeBodies(path -> false, 0, "", 1);
         }
     }
 
@@ -51,6 +60,8 @@ public final class BodyBuffering extends Handler.Wrapper {
         this.limits = limits;
         this.answers = new JsonAnswers(mapper, largeBodies.tooLargeMessage());
         this.cuts = logs.create(log, "request(s) cut with 408, body too slow");
+        this.busy = logs.create(log, "upload(s) answered 503, too many uploads waiting (media.upload.buffer.bytes)");
+        this.uploads = new UploadBudget(largeBodies.budgetBytes());
     }
 
     @Override
@@ -69,8 +80,50 @@ public final class BodyBuffering extends Handler.Wrapper {
             answers.tooLarge(response, callback, large);
             return true;
         }
-        new BodyRead(this, next, request, response, callback, declared, limit, large).start();
+        if (large) {
+            readWithinBudget(next, request, response, callback, declared, limit);
+        } else {
+            new BodyRead(this, next, request, response, callback, declared, limit, false).start();
+        }
         return true;
+    }
+
+    /**
+     * An upload's body is read once its bytes fit in the budget, which it holds until its
+     * answer is sent. Until then nothing is read and no thread waits; after http.body.timeout
+     * in the queue it is answered 503 busy.
+     */
+    private void readWithinBudget(Handler next, Request request, Response response, Callback callback,
+                                  long declared, long limit) {
+        long bytes = declared > 0 ? declared : limit;
+        AtomicBoolean released = new AtomicBoolean();
+        Callback releasing = Callback.from(callback, () -> {
+            if (released.compareAndSet(false, true)) {
+                uploads.release(bytes);
+            }
+        });
+        BodyRead read = new BodyRead(this, next, request, response, releasing, declared, limit, true);
+        UploadBudget.Waiter waiter = uploads.reserveOrWait(bytes, () -> startOnPoolThread(request, read, releasing));
+        if (waiter == null) {
+            read.start();
+            return;
+        }
+        request.getComponents().getScheduler().schedule(() -> {
+            if (uploads.abandon(waiter)) {
+                busy.record(Request.getRemoteAddr(request));
+                answers.busy(response, callback, limits.bodyTimeout());
+            }
+        }, limits.bodyTimeout().toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Room was made by whoever finished: maybe Jetty's selector, which must not run a handler. */
+    private static void startOnPoolThread(Request request, BodyRead read, Callback callback) {
+        try {
+            request.getContext().execute(read::start);
+        } catch (RejectedExecutionException e) {
+            // The server is stopping.
+            callback.failed(e);
+        }
     }
 
     /** The Content-Length, -1 for a chunked body of unknown length, 0 when there is no body. */

@@ -37,6 +37,8 @@ final class BodyRead implements Invocable.Task {
     private final long graceNanos;
     private final int minRate;
     private final long maxBytes;
+    /** The buffer never grows past this: the declared length when there is one. */
+    private final long maxCapacity;
     private final boolean large;
 
     // Guarded by this.
@@ -49,6 +51,7 @@ final class BodyRead implements Invocable.Task {
     BodyRead(BodyBuffering owner, Handler next, Request request, Response response, Callback callback,
              long declaredLength, long maxBytes, boolean large) {
         this.maxBytes = maxBytes;
+        this.maxCapacity = declaredLength > 0 ? Math.min(declaredLength, maxBytes) : maxBytes;
         this.large = large;
         this.owner = owner;
         this.next = next;
@@ -152,7 +155,7 @@ final class BodyRead implements Invocable.Task {
     private void append(ByteBuffer data) {
         int n = data.remaining();
         if (size + n > bytes.length) {
-            bytes = Arrays.copyOf(bytes, (int) Math.min(Math.max(bytes.length * 2L, size + n), maxBytes));
+            bytes = Arrays.copyOf(bytes, (int) Math.max(Math.min(bytes.length * 2L, maxCapacity), size + n));
         }
         data.get(bytes, size, n);
         size += n;

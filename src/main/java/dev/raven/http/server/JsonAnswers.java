@@ -20,11 +20,14 @@ final class JsonAnswers {
     private final byte[] tooLarge;
     private final byte[] fileTooLarge;
     private final byte[] timedOut;
+    private final byte[] busy;
 
     JsonAnswers(ObjectMapper mapper, String largeTooLargeMessage) {
         this.tooLarge = json(mapper, new ErrorBody("Request body is too large.", "request_too_large", Map.of()));
         this.fileTooLarge = json(mapper, new ErrorBody(largeTooLargeMessage, "file_too_large", Map.of()));
         this.timedOut = json(mapper, new ErrorBody("The request body arrived too slowly.", "request_timeout", Map.of()));
+        this.busy = json(mapper, new ErrorBody("Too many pictures are being uploaded right now; try again shortly.",
+                "busy", Map.of()));
     }
 
     /** 413; {@code upload} when the route takes pictures, whose limit the message names. */
@@ -34,6 +37,14 @@ final class JsonAnswers {
 
     void timedOut(Response response, Callback callback) {
         write(response, 408, timedOut, callback);
+    }
+
+    /** 503 with Retry-After: an upload that waited its whole turn for room in the upload budget. */
+    void busy(Response response, Callback callback, java.time.Duration waited) {
+        if (!response.isCommitted()) {
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, Math.max(1, waited.toSeconds() / 6));
+        }
+        write(response, 503, busy, callback);
     }
 
     private static void write(Response response, int status, byte[] body, Callback callback) {
