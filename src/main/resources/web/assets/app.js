@@ -17,6 +17,8 @@
     var then = Date.parse(el.getAttribute("datetime"));
     if (isNaN(then)) return;
     var s = Math.round((Date.now() - then) / 1000);
+    // A clock behind the server's: the printed date is the honest answer.
+    if (s < -60) return;
     var text = s < 60 ? "just now" : s < 3600 ? Math.floor(s / 60) + " min ago"
       : s < 86400 ? Math.floor(s / 3600) + " h ago" : s < 604800 ? Math.floor(s / 86400) + " d ago" : null;
     if (!el.title) el.title = el.textContent;

@@ -59,6 +59,7 @@ class BrowserTest {
 
             // The counter counts as one types; the post swaps in place (no new page: the marker stays).
             ((JavascriptExecutor) a.driver()).executeScript("window.ravenMarker = 42;");
+            assertTrue(a.find(".empty-note").isDisplayed(), "a new account's timeline says it is empty");
             a.find("#compose-content").sendKeys("Hello from the browser");
             assertEquals("98 characters left", a.find("#compose-count").getText());
             a.find("#compose button[type=submit]").click();
@@ -66,6 +67,7 @@ class BrowserTest {
             assertEquals(42L, ((JavascriptExecutor) a.driver()).executeScript("return window.ravenMarker;"));
             assertEquals("", a.find("#compose-content").getAttribute("value"), "the box is empty again");
             assertTrue(a.find("#timeline article").getText().contains("Hello from the browser"));
+            assertFalse(a.find(".empty-note").isDisplayed(), "the empty note goes when the first tweet arrives");
             a.waitFor(d -> d.findElement(By.cssSelector("#timeline article time")).getText().matches("just now|\\d+ min ago"));
 
             signUp(b, bob);
