@@ -13,7 +13,8 @@
 # Environment: BENCH_DURATION (default 20s per scenario), BENCH_CONNECTIONS (64; logins 4,
 # BENCH_LOGIN_CONNECTIONS),
 # BENCH_HEAP (256m), DB=h2|postgres (postgres: BENCH_PG_URL, default the local server),
-# BENCH_SCENARIOS ("upload_media served_media": only these, plus the baseline).
+# BENCH_SCENARIOS ("upload_media served_media": only these, plus the baseline),
+# BENCH_UPLOAD_CONNECTIONS (16).
 # Slowloris: BENCH_SLOW_CONNECTIONS (2000), BENCH_SLOW_ADDRESSES (40), BENCH_SLOW_GREEDY (100),
 # BENCH_SLOW_WRK_CONNECTIONS (32), BENCH_SLOW_SIZE (small).
 set -euo pipefail
@@ -184,11 +185,16 @@ warm_up() {
 
 # Runs one scenario; prints its BENCH_RESULT JSON. Logins get few connections: each costs a
 # bcrypt hash (~a quarter second), so 64 at once would only measure a 10-second queue.
+# Uploads: upload_media at BENCH_UPLOAD_CONNECTIONS (16) for throughput and latency;
+# upload_flood, the same upload at all 64 connections, shows that memory stays bounded (the
+# uploads beyond media.upload.buffer.bytes queue, so their answers take longer than 10 s).
 run_scenario() {
-  local scenario=$1 duration=${2:-$DURATION} connections=$CONNECTIONS
+  local scenario=$1 duration=${2:-$DURATION} connections=$CONNECTIONS script=$1 timeout=10s
   [ "$scenario" = login ] && connections=${BENCH_LOGIN_CONNECTIONS:-4}
+  [ "$scenario" = upload_media ] && connections=${BENCH_UPLOAD_CONNECTIONS:-16}
+  [ "$scenario" = upload_flood ] && script=upload_media && timeout=40s
   BENCH_FIXTURES="$RUN_DIR/fixtures" BENCH_PASSWORD="$PASSWORD" \
-    wrk -t"$THREADS" -c"$connections" -d"$duration" --timeout 10s -s "bench/lua/$scenario.lua" \
+    wrk -t"$THREADS" -c"$connections" -d"$duration" --timeout "$timeout" -s "bench/lua/$script.lua" \
     "http://127.0.0.1:$PORT" | sed -n 's/^BENCH_RESULT //p'
 }
 
@@ -220,8 +226,8 @@ full_run() {
   warm_up
   local reads=(baseline current_user home_timeline web_home get_tweet web_tweet view_profile web_profile get_tweets
                replies_list get_top served_media)
-  local writes=(like_toggle post_tweet post_reply upload_media login)
-  local baseline_rps=0 login_rps=0 upload_rps=0
+  local writes=(like_toggle post_tweet post_reply upload_media upload_flood login)
+  local baseline_rps=0 login_rps=0 upload_rps=0 flood_rps=0 flood_peak=?
   {
     echo "# Raven benchmark: $size dataset ($(dataset_size "$size" | awk '{print $1" users, "$2" tweets"}')), $(date -u +%Y-%m-%dT%H:%MZ)"
     echo
@@ -237,9 +243,10 @@ full_run() {
   for s in "${picked[@]}"; do
     echo "Running $s" >&2
     local r
-    [ "$s" = upload_media ] && rss_sampler_start
+    [[ "$s" = upload_* ]] && rss_sampler_start
     r=$(run_scenario "$s")
     [ "$s" = upload_media ] && { rss_sampler_stop; upload_rps=$(json "$r" rps); }
+    [ "$s" = upload_flood ] && { rss_sampler_stop; flood_rps=$(json "$r" rps); flood_peak=$UPLOAD_PEAK_RSS_MB; }
     local rps
     rps=$(json "$r" rps)
     [ "$s" = baseline ] && baseline_rps=$rps
@@ -253,7 +260,8 @@ full_run() {
     echo
     echo "- Start to first healthy answer: ${START_MS} ms; server peak RSS: ${PEAK_RSS_MB} MB"
     echo "- $(bcrypt_line "$login_rps")"
-    echo "- upload_media: a ${UPLOAD_BYTES} byte JPEG, ${upload_rps} uploads/s; server peak RSS during uploads: ${UPLOAD_PEAK_RSS_MB} MB (heap -Xmx$HEAP)"
+    echo "- upload_media: a ${UPLOAD_BYTES} byte JPEG, ${upload_rps} uploads/s at ${BENCH_UPLOAD_CONNECTIONS:-16} connections; server peak RSS during uploads: ${UPLOAD_PEAK_RSS_MB} MB (heap -Xmx$HEAP)"
+    echo "- upload_flood: the same at $CONNECTIONS connections, ${flood_rps} uploads/s; server peak RSS: ${flood_peak} MB"
   } >> "$out"
   cat "$out"
   echo "Report: $out" >&2
