@@ -45,6 +45,7 @@ import dev.raven.http.ErrorMapper;
 import dev.raven.http.Json;
 import dev.raven.http.JsonErrorPages;
 import dev.raven.http.server.BodyBuffering;
+import dev.raven.http.server.EarlyCors;
 import dev.raven.http.server.ClientLimitLogs;
 import dev.raven.http.server.JettySetup;
 import dev.raven.ops.OperatorGuard;
@@ -268,7 +269,7 @@ public final class RavenApp implements AutoCloseable {
                     new BodyBuffering(config.maxBodyBytes(), new BodyBuffering.LargeBodies(UploadPaths::matches,
                             config.media().uploadBodyBytes(), "The picture is larger than media.max.bytes ("
                             + config.media().maxBytes() + " bytes).", config.media().uploadBudgetBytes()),
-                            config.httpLimits(), mapper, ClientLimitLogs.of(server))));
+                            config.httpLimits(), mapper, new EarlyCors(config.corsOrigins()), ClientLimitLogs.of(server))));
             server.setStopTimeout(config.shutdownGrace().toMillis());
             server.setErrorHandler(new JsonErrorPages(mapper));
         });

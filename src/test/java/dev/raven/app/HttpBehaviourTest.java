@@ -216,6 +216,19 @@ class HttpBehaviourTest {
     }
 
     @Test
+    void corsHeadersAreAlsoOnAnswersGivenBeforeRouting() {
+        // A 413 from the body reader, which answers before Javalin (and its CORS plugin) runs.
+        Api.Res res = requests.send("POST", Auth.REGISTER, "{\"bio\": \"" + "x".repeat(5000) + "\"}",
+                Map.of("Origin", ORIGIN, "Content-Type", "application/json"));
+        assertEquals(413, res.status());
+        assertEquals(ORIGIN, res.header("Access-Control-Allow-Origin"));
+        Api.Res other = requests.send("POST", Auth.REGISTER, "{\"bio\": \"" + "x".repeat(5000) + "\"}",
+                Map.of("Origin", "https://evil.example", "Content-Type", "application/json"));
+        assertEquals(413, other.status());
+        assertFalse(other.headers().containsKey("Access-Control-Allow-Origin"), other.headers().toString());
+    }
+
+    @Test
     void aPreflightForAProtectedRouteSucceedsWithoutAToken() {
         // Browsers never send credentials on a preflight: it must not be refused as unauthenticated.
         Api.Res res = requests.send("OPTIONS", Auth.CURRENT_USER, null, Map.of("Origin", ORIGIN,

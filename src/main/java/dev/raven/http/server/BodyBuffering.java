@@ -44,21 +44,14 @@ public final class BodyBuffering extends Handler.Wrapper {
      */
     public record LargeBodies(java.util.function.Predicate<String> paths, long maxBytes, String tooLargeMessage,
                               long budgetBytes) {
-        public static LargeBodies none() {
-            return new LargeBodies(path -> false, 0, "", 1);
-        }
-    }
-
-    public BodyBuffering(long maxBodyBytes, HttpLimits limits, ObjectMapper mapper, ClientLimitLogs logs) {
-        this(maxBodyBytes, LargeBodies.none(), limits, mapper, logs);
     }
 
     public BodyBuffering(long maxBodyBytes, LargeBodies largeBodies, HttpLimits limits, ObjectMapper mapper,
-                         ClientLimitLogs logs) {
+                         EarlyCors cors, ClientLimitLogs logs) {
         this.maxBodyBytes = maxBodyBytes;
         this.largeBodies = largeBodies;
         this.limits = limits;
-        this.answers = new JsonAnswers(mapper, largeBodies.tooLargeMessage());
+        this.answers = new JsonAnswers(mapper, largeBodies.tooLargeMessage(), cors);
         this.cuts = logs.create(log, "request(s) cut with 408, body too slow");
         this.busy = logs.create(log, "upload(s) answered 503, too many uploads waiting (media.upload.buffer.bytes)");
         this.uploads = new UploadBudget(largeBodies.budgetBytes());
@@ -77,7 +70,7 @@ public final class BodyBuffering extends Handler.Wrapper {
         boolean large = largeBodies.paths().test(Request.getPathInContext(request));
         long limit = large ? largeBodies.maxBytes() : maxBodyBytes;
         if (declared > limit) {
-            answers.tooLarge(response, callback, large);
+            answers.tooLarge(request, response, callback, large);
             return true;
         }
         if (large) {
@@ -111,7 +104,7 @@ public final class BodyBuffering extends Handler.Wrapper {
         request.getComponents().getScheduler().schedule(() -> {
             if (uploads.abandon(waiter)) {
                 busy.record(Request.getRemoteAddr(request));
-                answers.busy(response, callback, limits.bodyTimeout());
+                answers.busy(request, response, callback, limits.bodyTimeout());
             }
         }, limits.bodyTimeout().toNanos(), TimeUnit.NANOSECONDS);
     }

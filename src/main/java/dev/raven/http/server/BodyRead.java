@@ -107,7 +107,7 @@ final class BodyRead implements Invocable.Task {
                 }
                 case TOO_LARGE -> {
                     cancelTimer();
-                    owner.answers().tooLarge(response, callback, large);
+                    owner.answers().tooLarge(request, response, callback, large);
                     return;
                 }
                 case FAILED -> {
@@ -200,7 +200,7 @@ final class BodyRead implements Invocable.Task {
 
     private void cut() {
         owner.recordCut(client());
-        owner.answers().timedOut(response, callback);
+        owner.answers().timedOut(request, response, callback);
     }
 
     private synchronized void schedule(long delayNanos) {
