@@ -1,6 +1,7 @@
 package dev.raven.media;
 
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -26,7 +27,7 @@ final class DatabaseMediaStore implements MediaStore {
     }
 
     @Override
-    public void remove(String hash) {
+    public void removeDeleted(Jdbi jdbi, String hash) {
         // went with the row
     }
 

@@ -1,6 +1,8 @@
 package dev.raven.media;
 
+import dev.raven.db.Transactions;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,12 +82,22 @@ final class FileMediaStore implements MediaStore {
     }
 
     @Override
-    public void remove(String hash) {
-        try {
-            Files.deleteIfExists(file(hash));
-        } catch (IOException e) {
-            log.warn("Cannot remove media file {}: {}", file(hash), e.getMessage());
-        }
+    public void removeDeleted(Jdbi jdbi, String hash) {
+        // The row is claimed again while the file goes: an upload of the same picture meanwhile
+        // either committed first (its row stays, and so does the file) or waits on this row and
+        // then writes the file anew.
+        Transactions.useTransaction(jdbi, h -> {
+            MediaDao dao = h.attach(MediaDao.class);
+            if (dao.claimBlob(hash) == 0) {
+                return;
+            }
+            try {
+                Files.deleteIfExists(file(hash));
+            } catch (IOException e) {
+                log.warn("Cannot remove media file {}: {}", file(hash), e.getMessage());
+            }
+            dao.deleteBlob(hash);
+        });
     }
 
     @Override

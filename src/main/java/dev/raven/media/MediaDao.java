@@ -47,6 +47,10 @@ public interface MediaDao {
             + "AND NOT EXISTS (SELECT 1 FROM media m WHERE m.preview_hash = b.hash) LIMIT 1000")
     List<String> unusedBlobs();
 
+    /** A row for a blob being removed; 0 when one is there (the picture was uploaded again). */
+    @SqlUpdate("INSERT INTO media_blobs (hash, size_bytes) VALUES (:hash, 0) ON CONFLICT DO NOTHING")
+    int claimBlob(@Bind("hash") String hash);
+
     @SqlUpdate("DELETE FROM media_blobs WHERE hash = :hash")
     void deleteBlob(@Bind("hash") String hash);
 

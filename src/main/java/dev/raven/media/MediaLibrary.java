@@ -329,7 +329,16 @@ public final class MediaLibrary {
         MediaDao dao = h.attach(MediaDao.class);
         for (String hash : dao.lockUnused(new java.util.TreeSet<>(hashes))) {
             dao.deleteBlob(hash);
-            store.remove(hash);
+            h.afterCommit(() -> removeBytes(hash));
+        }
+    }
+
+    /** After the commit: the change stands even if this fails; housekeeping sweeps what is left. */
+    private void removeBytes(String hash) {
+        try {
+            store.removeDeleted(jdbi, hash);
+        } catch (RuntimeException e) {
+            log.warn("Picture {} deleted, its bytes left for housekeeping: {}", hash, e.toString());
         }
     }
 

@@ -3,6 +3,7 @@ package dev.raven.media;
 import dev.raven.config.MediaSettings;
 import dev.raven.config.RavenConfig;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -35,8 +36,12 @@ interface MediaStore {
     /** The blob's bytes; empty if they are gone. */
     Optional<InputStream> open(Handle h, String hash);
 
-    /** After the row is deleted (still locked): removes the bytes. */
-    void remove(String hash);
+    /**
+     * After the commit that deleted the blob's row: removes the bytes, unless the same picture
+     * was uploaded again meanwhile. Never inside that transaction: had its commit failed, the
+     * rows would have stayed and their bytes been gone.
+     */
+    void removeDeleted(Jdbi jdbi, String hash);
 
     /** Housekeeping: bytes left without a row (a failed upload), given every hash that has one. */
     void removeStray(Set<String> known);

@@ -124,6 +124,23 @@ class MediaLifecycleTest {
     }
 
     @Test
+    void aPictureUploadedAgainAfterItsLastUseWentIsStoredAgain() {
+        TestUser a = social.user("again");
+        byte[] pic = Pictures.noisyJpeg(45, 45, 7);
+        String url = upload(a, pic).get("url").asText();
+        long t = social.mediaTweet(a, "first time", url, true);
+        String etag = api.getBytes(url, Map.of()).header("ETag");
+        assertEquals(202, api.delete("/api/tweets/manage_tweet/" + t + "/", null, a.access()).status());
+        assertFalse(Files.exists(MediaFiles.file(server, etag)));
+
+        String again = upload(a, pic).get("url").asText();
+        assertTrue(Files.exists(MediaFiles.file(server, etag)), "the bytes are written anew");
+        Api.Bytes served = api.getBytes(again, Map.of());
+        assertEquals(200, served.status());
+        assertEquals(etag, served.header("ETag"));
+    }
+
+    @Test
     void editingATweetsPictureRemovesTheOldOne() {
         TestUser a = social.user("edit");
         String old = upload(a, Pictures.noisyJpeg(30, 30, 5)).get("url").asText();
