@@ -28,20 +28,27 @@ import java.util.concurrent.atomic.AtomicReference;
  * (413: a decompression bomb is never allocated), the structure while stripping metadata
  * (400 when truncated or broken), then one decode, subsampled at the source so that memory
  * stays bounded whatever the picture's size, for the preview. At most one decode per core
- * runs at a time; the others wait their turn.
+ * runs at a time, and a picture to be turned upright (decoded larger) runs alone; the others
+ * wait their turn.
  */
 final class ImageProcessor {
     /** The preview's long side, in pixels. */
     static final int PREVIEW_SIZE = 640;
-    /** A picture turned upright is re-encoded at most this long on its long side. */
-    static final int ROTATED_MAX = 4096;
+    /**
+     * A picture turned upright is re-encoded at most this long on its long side: decoded, then
+     * drawn turned, it holds two copies (up to about 30 MB here, 90 MB for a 12 MP phone photo
+     * at full size), which a 128 MB heap cannot spare.
+     */
+    static final int ROTATED_MAX = 2048;
 
     private final long maxPixels;
+    private final int concurrentDecodes;
     private final Semaphore decodes;
 
     ImageProcessor(long maxPixels, int concurrentDecodes) {
         this.maxPixels = maxPixels;
-        this.decodes = new Semaphore(Math.max(1, concurrentDecodes), true);
+        this.concurrentDecodes = Math.max(1, concurrentDecodes);
+        this.decodes = new Semaphore(this.concurrentDecodes, true);
         ImageIO.setUseCache(false); // never spill to temporary files
     }
 
@@ -56,11 +63,12 @@ final class ImageProcessor {
             Dimensions size = dimensions(kind, upload);
             checkPixels(size.width(), size.height());
             MetadataStripper.Stripped stripped = MetadataStripper.strip(kind, upload);
-            decodes.acquireUninterruptibly();
+            int permits = turnsUpright(kind, stripped) ? concurrentDecodes : 1;
+            decodes.acquireUninterruptibly(permits);
             try {
                 return finish(kind, stripped, size);
             } finally {
-                decodes.release();
+                decodes.release(permits);
             }
         } catch (CorruptImage e) {
             throw corrupt(e.getMessage());
@@ -93,13 +101,17 @@ final class ImageProcessor {
         }
     }
 
+    private static boolean turnsUpright(ImageKind kind, MetadataStripper.Stripped stripped) {
+        return kind == ImageKind.JPEG && stripped.orientation() != 1;
+    }
+
     private Processed finish(ImageKind kind, MetadataStripper.Stripped stripped, Dimensions size) throws CorruptImage {
         byte[] bytes = stripped.bytes();
         int width = size.width();
         int height = size.height();
-        int orientation = kind == ImageKind.JPEG ? stripped.orientation() : 1;
-        if (orientation != 1) {
-            BufferedImage upright = orient(decode(kind, bytes, subsampling(width, height, ROTATED_MAX)), orientation);
+        if (turnsUpright(kind, stripped)) {
+            BufferedImage upright = orient(decode(kind, bytes, subsampling(width, height, ROTATED_MAX)),
+                    stripped.orientation());
             bytes = jpeg(upright);
             width = upright.getWidth();
             height = upright.getHeight();
@@ -117,9 +129,10 @@ final class ImageProcessor {
         return new Processed(kind, bytes, width, height, previewKind, previewBytes);
     }
 
-    /** Every n-th pixel, so that the decoded long side is at most about {@code target}. */
+    /** Every n-th pixel, so that the decoded long side is at most {@code target}. */
     private static int subsampling(int width, int height, int target) {
-        return Math.max(1, Math.max(width, height) / target);
+        // Rounded up: rounded down, a long side just under twice the target was decoded whole.
+        return Math.max(1, (Math.max(width, height) + target - 1) / target);
     }
 
     /** Decodes the first frame; a warning (a truncated or damaged stream) counts as corrupt. */

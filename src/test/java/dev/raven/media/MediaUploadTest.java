@@ -74,6 +74,18 @@ class MediaUploadTest {
     }
 
     @Test
+    void aLargePictureTurnedUprightIsReEncodedAtMost2048PixelsLong() {
+        TestUser u = social.user("turned");
+        byte[] photo = Pictures.jpegWithGpsExif(3000, 2000, 6);
+        JsonNode up = accepted(api.uploadPicture(photo, "phone.jpg", null, u.access()));
+        assertEquals(1000, up.get("width").asInt(), up.toString());
+        assertEquals(1500, up.get("height").asInt());
+        BufferedImage served = Pictures.decode(fetch(up.get("url").asText()));
+        assertEquals(1000, served.getWidth());
+        assertEquals(1500, served.getHeight());
+    }
+
+    @Test
     void anUprightJpegKeepsItsBytesExceptTheMetadata() {
         TestUser u = social.user("keep");
         byte[] plain = Pictures.jpeg(50, 50);
