@@ -162,7 +162,7 @@ public final class RavenApp implements AutoCloseable {
             streams = new StreamHub(jdbi, bus, mapper, config.streamHeartbeat(), config.streamMaxPerUser(), clock);
 
             // The web app: browser sessions are login sessions too (docs/WEB.md).
-            WebSessions webSessions = new WebSessions(jdbi, config.refreshTokenTtl(), clock);
+            WebSessions webSessions = new WebSessions(jdbi, config.refreshTokenTtl(), clock, sessionCache);
             WebCookie webCookie = new WebCookie(config.trustProxy(), config.refreshTokenTtl());
             Csrf csrf = new Csrf(secret);
             Assets assets = Assets.load();

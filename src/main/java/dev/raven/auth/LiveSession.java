@@ -14,10 +14,12 @@ import java.util.Optional;
  * query itself (profile in docs/BENCHMARKS.md).
  */
 record LiveSession(long userId, long sessionId, String username, boolean staff, Instant expiresAt) {
-    private static final String FIND = "SELECT u.id, s.id, u.username, (u.role <> 'user'), s.expires_at "
-            + "FROM login_sessions s JOIN users u ON u.id = s.user_id "
-            + "WHERE s.id = :sessionId AND s.user_id = :userId AND s.revoked_at IS NULL "
-            + "AND s.expires_at > :now AND u.is_active = TRUE";
+    private static final String SELECT = "SELECT u.id, s.id, u.username, (u.role <> 'user'), s.expires_at "
+            + "FROM login_sessions s JOIN users u ON u.id = s.user_id ";
+    /** Live: not revoked, not expired, the account active. */
+    private static final String LIVE = " AND s.revoked_at IS NULL AND s.expires_at > :now AND u.is_active = TRUE";
+    private static final String FIND = SELECT + "WHERE s.id = :sessionId AND s.user_id = :userId" + LIVE;
+    private static final String FIND_WEB = SELECT + "WHERE s.web_token_hash = :hash" + LIVE;
 
     private static final RowMapper<LiveSession> ROW = (rs, ctx) -> new LiveSession(rs.getLong(1), rs.getLong(2),
             rs.getString(3), rs.getBoolean(4), rs.getObject(5, OffsetDateTime.class).toInstant());
@@ -30,6 +32,11 @@ record LiveSession(long userId, long sessionId, String username, boolean staff, 
                 .bind("now", now)
                 .map(ROW)
                 .findOne();
+    }
+
+    /** The browser session whose cookie token hashes to {@code tokenHash}, if it is live and its account active. */
+    static Optional<LiveSession> findByWebToken(Handle handle, String tokenHash, Instant now) {
+        return handle.createQuery(FIND_WEB).bind("hash", tokenHash).bind("now", now).map(ROW).findOne();
     }
 
     Principal principal() {

@@ -19,7 +19,7 @@ public final class SessionCache {
 
     private final boolean enabled;
     private final AtomicLong generation = new AtomicLong();
-    private final ConcurrentHashMap<Long, Entry> entries = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Object, Entry> entries = new ConcurrentHashMap<>();
 
     private SessionCache(boolean enabled) {
         this.enabled = enabled;
@@ -40,25 +40,34 @@ public final class SessionCache {
      * else from {@code load}, whose answer is kept under the generation read before it ran.
      */
     Optional<LiveSession> find(AccessTokens.AccessClaims claims, Instant now, Supplier<Optional<LiveSession>> load) {
+        return find(claims.sessionId(), claims.userId(), now, load);
+    }
+
+    /** The same for a browser session, found by the hash of its cookie's token. */
+    Optional<LiveSession> findWeb(String tokenHash, Instant now, Supplier<Optional<LiveSession>> load) {
+        return find(new WebToken(tokenHash), null, now, load);
+    }
+
+    private Optional<LiveSession> find(Object key, Long userId, Instant now, Supplier<Optional<LiveSession>> load) {
         if (!enabled) {
             return load.get();
         }
         long current = generation.get();
-        Entry entry = entries.get(claims.sessionId());
-        if (entry != null && entry.generation == current && entry.session.userId() == claims.userId()
-                && now.isBefore(entry.session.expiresAt())) {
+        Entry entry = entries.get(key);
+        if (entry != null && entry.generation == current && now.isBefore(entry.session.expiresAt())
+                && (userId == null || entry.session.userId() == userId)) {
             return Optional.of(entry.session);
         }
         Optional<LiveSession> loaded = load.get();
-        loaded.ifPresent(s -> keep(s, current));
+        loaded.ifPresent(s -> keep(key, s, current));
         return loaded;
     }
 
-    private void keep(LiveSession session, long readUnder) {
+    private void keep(Object key, LiveSession session, long readUnder) {
         if (entries.size() >= MAX_ENTRIES) {
             entries.clear();
         }
-        entries.put(session.sessionId(), new Entry(session, readUnder));
+        entries.put(key, new Entry(session, readUnder));
     }
 
     /** Called after a committed write to sessions or users: every entry must be read again. */
@@ -72,5 +81,9 @@ public final class SessionCache {
     }
 
     private record Entry(LiveSession session, long generation) {
+    }
+
+    /** A browser session's key: never equal to an access token's (a session id). */
+    private record WebToken(String hash) {
     }
 }

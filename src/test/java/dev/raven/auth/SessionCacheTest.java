@@ -6,6 +6,7 @@ import dev.raven.support.Social;
 import dev.raven.support.Staff;
 import dev.raven.support.TestServer;
 import dev.raven.support.TestUser;
+import dev.raven.support.WebClient;
 import dev.raven.support.WithServer;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,18 @@ class SessionCacheTest {
 
         Auth.assertTokenNotValid(api.get(Auth.CURRENT_USER, user.access()));
         Auth.assertTokenNotValid(api.get(Auth.CURRENT_USER, other));
+    }
+
+    @Test
+    void logoutEverywhereEndsACachedBrowserSessionToo() {
+        TestUser user = social.user("cachedweb");
+        WebClient web = WebClient.signedIn(server, user);
+        assertEquals(200, web.get("/bookmarks").status());
+        assertEquals(200, web.get("/bookmarks").status());
+
+        assertEquals(205, api.post(Auth.LOGOUT_ALL, null, user.access()).status());
+
+        assertEquals(303, web.get("/bookmarks").status());
     }
 
     @Test
