@@ -6,7 +6,9 @@ RUN mvn -B -q dependency:go-offline
 COPY src ./src
 RUN mvn -B -q -DskipTests package
 
-# Run stage: a JRE, the jar, and a non-root user owning /data.
+# Run stage: a JRE, the jar, and a non-root user owning /data. The JVM settings are the
+# measured ones (docs/BENCHMARKS.md, "Memory": a 128 MB heap, 32 MB of it the embedded
+# database's page cache, db.h2.cache.mb); a bigger instance raises -Xmx and db.h2.cache.mb.
 FROM eclipse-temurin:17-jre
 RUN groupadd --system raven && useradd --system --gid raven --home-dir /app --shell /usr/sbin/nologin raven \
     && mkdir -p /app /data && chown raven:raven /data
@@ -14,7 +16,8 @@ WORKDIR /app
 COPY --from=build /src/target/raven.jar /app/raven.jar
 ENV RAVEN_DATA_DIR=/data \
     RAVEN_SERVER_PORT=8080 \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+    MALLOC_ARENA_MAX=2 \
+    JAVA_TOOL_OPTIONS="-Xms64m -Xmx128m -XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=64m -Djdk.nio.maxCachedBufferSize=262144"
 VOLUME ["/data"]
 EXPOSE 8080
 USER raven

@@ -10,11 +10,13 @@
 #   bench/run.sh streams           RSS with 1,000 idle live-update streams, and action-to-event
 #                                  delivery under write load (make bench-streams)
 #
-# Environment: BENCH_DURATION (default 20s per scenario), BENCH_CONNECTIONS (64; logins 4,
-# BENCH_LOGIN_CONNECTIONS),
-# BENCH_HEAP (256m), DB=h2|postgres (postgres: BENCH_PG_URL, default the local server),
-# BENCH_SCENARIOS ("upload_media served_media": only these, plus the baseline),
-# BENCH_UPLOAD_CONNECTIONS (16).
+# Environment: BENCH_JAR (another build to measure, e.g. the commit before a change; default
+# target/raven.jar, built first), BENCH_SCENARIOS (a subset of the full run's scenarios, in the given order, e.g.
+# "baseline current_user"), BENCH_DURATION (default 20s per scenario), BENCH_CONNECTIONS (64;
+# logins 4, BENCH_LOGIN_CONNECTIONS; upload_media 16, BENCH_UPLOAD_CONNECTIONS), BENCH_HEAP (the
+# heap of the documented JVM settings, 128m), BENCH_JVM_OPTS (all JVM options instead),
+# BENCH_JVM_EXTRA (added to them, e.g. a profiler), DB=h2|postgres (postgres: BENCH_PG_URL,
+# default the local server).
 # Slowloris: BENCH_SLOW_CONNECTIONS (2000), BENCH_SLOW_ADDRESSES (40), BENCH_SLOW_GREEDY (100),
 # BENCH_SLOW_WRK_CONNECTIONS (32), BENCH_SLOW_SIZE (small).
 set -euo pipefail
@@ -24,19 +26,21 @@ MODE=${1:-small}
 DURATION=${BENCH_DURATION:-20s}
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
 THREADS=${BENCH_THREADS:-2}
-HEAP=${BENCH_HEAP:-256m}
+HEAP=${BENCH_HEAP:-128m}
+# The JVM settings README.md, the Dockerfile and docs/DEPLOYMENT.md give (why: docs/BENCHMARKS.md).
+JVM_OPTS=${BENCH_JVM_OPTS:-"-Xms64m -Xmx$HEAP -XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=64m -Djdk.nio.maxCachedBufferSize=262144"}
 DB=${DB:-h2}
 SEED=${BENCH_SEED:-42}
 PASSWORD=raven-seed-password
 WORK=bench/work
 RESULTS=bench/results
-JAR=target/raven.jar
+JAR=${BENCH_JAR:-target/raven.jar}
 
 if ! command -v wrk >/dev/null 2>&1; then
   echo "wrk is not installed. On Debian/Ubuntu: sudo apt-get install wrk" >&2
   exit 1
 fi
-make --no-print-directory build
+[ -n "${BENCH_JAR:-}" ] || make --no-print-directory build
 mkdir -p "$WORK" "$RESULTS"
 
 dataset_size() { # users tweets for a named size
@@ -102,7 +106,8 @@ start_server() {
   fi
   local t0 t1
   t0=$(date +%s%N)
-  env "${env[@]}" java -Xmx"$HEAP" -jar "$JAR" > "$RUN_DIR/server.log" 2>&1 &
+  # shellcheck disable=SC2086 # the options are words
+  env "${env[@]}" MALLOC_ARENA_MAX=2 java $JVM_OPTS ${BENCH_JVM_EXTRA:-} -jar "$JAR" > "$RUN_DIR/server.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 600); do
     if curl -sf "http://127.0.0.1:$PORT/health" >/dev/null 2>&1; then
@@ -154,31 +159,30 @@ media_fixtures() {
   done
 }
 
-# Samples the server's resident memory while a scenario runs; UPLOAD_PEAK_RSS_MB gets the peak.
-rss_sampler_start() {
-  ( peak=0; while kill -0 "$SERVER_PID" 2>/dev/null; do
-      rss=$(awk '/VmRSS/ {print $2}' "/proc/$SERVER_PID/status" 2>/dev/null || echo 0)
-      [ "${rss:-0}" -gt "$peak" ] && peak=$rss && echo "$peak" > "$RUN_DIR/rss_peak_kb"
-      sleep 0.2
-    done ) &
-  RSS_SAMPLER=$!
+# The server's peak RSS per scenario: the kernel's high-water mark (VmHWM), reset before each
+# scenario (writing 5 to clear_refs); RUN_PEAK_RSS_MB keeps the largest over the whole run.
+rss_peak_reset() {
+  rss_peak_read >/dev/null
+  echo 5 > "/proc/$SERVER_PID/clear_refs" 2>/dev/null || true
 }
 
-rss_sampler_stop() {
-  kill "$RSS_SAMPLER" 2>/dev/null || true
-  wait "$RSS_SAMPLER" 2>/dev/null || true
-  UPLOAD_PEAK_RSS_MB=$(awk '{printf "%.0f", $1/1024}' "$RUN_DIR/rss_peak_kb" 2>/dev/null || echo "?")
+rss_peak_read() { # prints the peak since the last reset in MB, and folds it into RUN_PEAK_RSS_MB
+  local mb
+  mb=$(awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$SERVER_PID/status" 2>/dev/null || echo 0)
+  [ "${mb:-0}" -gt "${RUN_PEAK_RSS_MB:-0}" ] && RUN_PEAK_RSS_MB=$mb
+  echo "$mb"
 }
 
 stop_server() {
-  PEAK_RSS_MB=$(awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$SERVER_PID/status" 2>/dev/null || echo "?")
+  rss_peak_read >/dev/null
+  PEAK_RSS_MB=${RUN_PEAK_RSS_MB:-?}
   kill -TERM "$SERVER_PID" && wait "$SERVER_PID" || true
 }
 
 # Lets the JIT compile the hot paths first, so the first measured scenario is not penalised.
 warm_up() {
   local s
-  for s in baseline current_user get_tweet view_profile home_timeline web_home; do
+  for s in ${BENCH_SCENARIOS:-baseline current_user get_tweet view_profile home_timeline web_home}; do
     run_scenario "$s" 5s >/dev/null
   done
 }
@@ -203,7 +207,7 @@ json() { sed -E "s/.*\"$2\":([0-9.]+).*/\1/" <<< "$1"; }
 machine() {
   echo "- CPU: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
   echo "- Memory: $(free -h | awk '/Mem/ {print $2}'), Java: $(java -version 2>&1 | head -1)"
-  echo "- Database: $DB; server heap -Xmx$HEAP; wrk -t$THREADS -c$CONNECTIONS -d$DURATION on the same machine"
+  echo "- Database: $DB; server JVM: ${BENCH_JVM_OPTS:-$JVM_OPTS} ${BENCH_JVM_EXTRA:-}; wrk -t$THREADS -c$CONNECTIONS -d$DURATION on the same machine"
 }
 
 bcrypt_line() {
@@ -227,41 +231,43 @@ full_run() {
   local reads=(baseline current_user home_timeline web_home get_tweet web_tweet view_profile web_profile get_tweets
                replies_list get_top served_media)
   local writes=(like_toggle post_tweet post_reply upload_media upload_flood login)
-  local baseline_rps=0 login_rps=0 upload_rps=0 flood_rps=0 flood_peak=?
+  local baseline_rps=0 login_rps=0 upload_rps=0 upload_rss="?" flood_rps=0 flood_rss="?"
+  if [ -n "${BENCH_SCENARIOS:-}" ]; then
+    read -r -a reads <<< "$BENCH_SCENARIOS"
+    writes=()
+  fi
   {
     echo "# Raven benchmark: $size dataset ($(dataset_size "$size" | awk '{print $1" users, "$2" tweets"}')), $(date -u +%Y-%m-%dT%H:%MZ)"
     echo
     machine
+    echo "- Load average before the run (1, 5, 15 min): $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "- Server peak RSS after start-up, sessions and warm-up: $(rss_peak_read) MB"
     echo
-    echo "| scenario | req/s | × baseline | p50 ms | p99 ms | non-2xx | socket errors |"
-    echo "|---|---:|---:|---:|---:|---:|---:|"
+    echo "| scenario | req/s | × baseline | p50 ms | p99 ms | non-2xx | socket errors | peak RSS MB |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|"
   } > "$out"
-  local picked=("${reads[@]}" "${writes[@]}")
-  if [ -n "${BENCH_SCENARIOS:-}" ]; then # a subset, to measure one change quickly; baseline always runs
-    read -ra picked <<< "baseline ${BENCH_SCENARIOS//baseline/}"
-  fi
-  for s in "${picked[@]}"; do
+  for s in "${reads[@]}" "${writes[@]}"; do
     echo "Running $s" >&2
-    local r
-    [[ "$s" = upload_* ]] && rss_sampler_start
+    local r rps rss
+    rss_peak_reset
     r=$(run_scenario "$s")
-    [ "$s" = upload_media ] && { rss_sampler_stop; upload_rps=$(json "$r" rps); }
-    [ "$s" = upload_flood ] && { rss_sampler_stop; flood_rps=$(json "$r" rps); flood_peak=$UPLOAD_PEAK_RSS_MB; }
-    local rps
+    rss=$(rss_peak_read)
     rps=$(json "$r" rps)
+    [ "$s" = upload_media ] && { upload_rps=$rps; upload_rss=$rss; }
+    [ "$s" = upload_flood ] && { flood_rps=$rps; flood_rss=$rss; }
     [ "$s" = baseline ] && baseline_rps=$rps
     [ "$s" = login ] && login_rps=$rps
     awk -v s="$s" -v rps="$rps" -v base="$baseline_rps" -v p50="$(json "$r" p50_ms)" \
-        -v p99="$(json "$r" p99_ms)" -v bad="$(json "$r" non2xx)" -v sock="$(json "$r" socket_errors)" \
-        'BEGIN { printf "| %s | %.0f | %.2f | %.1f | %.1f | %d | %d |\n", s, rps, (base > 0 ? rps / base : 0), p50, p99, bad, sock }' >> "$out"
+        -v p99="$(json "$r" p99_ms)" -v bad="$(json "$r" non2xx)" -v sock="$(json "$r" socket_errors)" -v rss="$rss" \
+        'BEGIN { printf "| %s | %.0f | %.3f | %.1f | %.1f | %d | %d | %s |\n", s, rps, (base > 0 ? rps / base : 0), p50, p99, bad, sock, rss }' >> "$out"
   done
   stop_server
   {
     echo
     echo "- Start to first healthy answer: ${START_MS} ms; server peak RSS: ${PEAK_RSS_MB} MB"
     echo "- $(bcrypt_line "$login_rps")"
-    echo "- upload_media: a ${UPLOAD_BYTES} byte JPEG, ${upload_rps} uploads/s at ${BENCH_UPLOAD_CONNECTIONS:-16} connections; server peak RSS during uploads: ${UPLOAD_PEAK_RSS_MB} MB (heap -Xmx$HEAP)"
-    echo "- upload_flood: the same at $CONNECTIONS connections, ${flood_rps} uploads/s; server peak RSS: ${flood_peak} MB"
+    echo "- upload_media: a ${UPLOAD_BYTES} byte JPEG, ${upload_rps} uploads/s at ${BENCH_UPLOAD_CONNECTIONS:-16} connections; server peak RSS during uploads: ${upload_rss} MB (heap -Xmx$HEAP)"
+    echo "- upload_flood: the same at $CONNECTIONS connections, ${flood_rps} uploads/s; server peak RSS: ${flood_rss} MB"
   } >> "$out"
   cat "$out"
   echo "Report: $out" >&2

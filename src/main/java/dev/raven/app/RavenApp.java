@@ -14,6 +14,8 @@ import dev.raven.auth.SettingsPages;
 import dev.raven.auth.WebSessions;
 import dev.raven.auth.JwtSecret;
 import dev.raven.auth.PasswordHasher;
+import dev.raven.auth.SessionCache;
+import dev.raven.auth.SessionWrites;
 import dev.raven.auth.Sessions;
 import dev.raven.backup.BackupHandler;
 import dev.raven.block.BlockPages;
@@ -136,8 +138,15 @@ public final class RavenApp implements AutoCloseable {
             ObjectMapper mapper = Json.newMapper();
             Bodies bodies = new Bodies(mapper);
             AccessTokens accessTokens = new AccessTokens(secret, config.accessTokenTtl(), clock);
+            // Verified sessions stay in memory only where this process sees every write: the
+            // embedded database. Instances sharing PostgreSQL read the session per request, so a
+            // revocation on one is refused by the others at once.
+            SessionCache sessionCache = EmbeddedH2.isUsedBy(config) ? SessionCache.enabled() : SessionCache.disabled();
+            if (sessionCache.isEnabled()) {
+                SessionWrites.watch(database.jdbi(), sessionCache);
+            }
             Sessions sessions = new Sessions(database.jdbi(), accessTokens, config.refreshTokenTtl(),
-                    config.refreshGrace(), clock);
+                    config.refreshGrace(), clock, sessionCache);
             PasswordHasher hasher = new PasswordHasher(config.bcryptCost());
             MediaLibrary media = new MediaLibrary(database.jdbi(), config, clock);
             Accounts accounts = new Accounts(database.jdbi(), hasher, sessions, new AccountRemoval(media), media, clock,
@@ -154,7 +163,7 @@ public final class RavenApp implements AutoCloseable {
             streams = new StreamHub(jdbi, bus, mapper, config.streamHeartbeat(), config.streamMaxPerUser(), clock);
 
             // The web app: browser sessions are login sessions too (docs/WEB.md).
-            WebSessions webSessions = new WebSessions(jdbi, config.refreshTokenTtl(), clock);
+            WebSessions webSessions = new WebSessions(jdbi, config.refreshTokenTtl(), clock, sessionCache);
             WebCookie webCookie = new WebCookie(config.trustProxy(), config.refreshTokenTtl());
             Csrf csrf = new Csrf(secret);
             Assets assets = Assets.load();

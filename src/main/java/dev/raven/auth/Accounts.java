@@ -221,13 +221,8 @@ public final class Accounts {
     }
 
     AuthResponses.CurrentUser currentUser(Principal principal) {
-        return jdbi.withHandle(h -> {
-            UserRow user = h.attach(UserDao.class).findById(principal.userId()).orElseThrow(Unauthorized::userNotFound);
-            Profile profile = h.attach(ProfileDao.class).findByUserId(user.id(), user.id())
-                    .orElseThrow(Unauthorized::userNotFound);
-            return new AuthResponses.CurrentUser(user.id(), profile.id(), profile.imageUrl(), user.username(),
-                    profile.alias(), user.email(), user.mode());
-        });
+        return jdbi.withHandle(h -> AuthResponses.CurrentUser.find(h, principal.userId()))
+                .orElseThrow(Unauthorized::userNotFound);
     }
 
     /** Changes username, email, mode and/or password; returns the new settings, or tokens after a password change. */

@@ -29,14 +29,6 @@ public interface SessionDao {
     @SqlUpdate("UPDATE login_sessions SET last_used_at = :now, expires_at = :expiresAt WHERE id = :id")
     void extendSession(@Bind("id") long sessionId, @Bind("now") Instant now, @Bind("expiresAt") Instant expiresAt);
 
-    /** The caller behind an access token, if its session is live and its account active. */
-    @SqlQuery("SELECT u.id AS user_id, s.id AS session_id, u.username, (u.role <> 'user') AS staff "
-            + "FROM login_sessions s JOIN users u ON u.id = s.user_id "
-            + "WHERE s.id = :sessionId AND s.user_id = :userId AND s.revoked_at IS NULL "
-            + "AND s.expires_at > :now AND u.is_active = TRUE")
-    Optional<Principal> findPrincipal(@Bind("userId") long userId, @Bind("sessionId") long sessionId,
-                                      @Bind("now") Instant now);
-
     @SqlQuery("SELECT t.session_id, s.user_id, t.spent_at IS NOT NULL AS spent, "
             + "(t.expires_at > :now AND s.revoked_at IS NULL AND s.expires_at > :now AND u.is_active = TRUE) AS live "
             + "FROM refresh_tokens t JOIN login_sessions s ON s.id = t.session_id JOIN users u ON u.id = s.user_id "

@@ -25,9 +25,12 @@ public final class Sessions {
     private final Duration refreshTtl;
     private final Duration refreshGrace;
     private final Clock clock;
+    private final SessionCache cache;
 
-    public Sessions(Jdbi jdbi, AccessTokens accessTokens, Duration refreshTtl, Duration refreshGrace, Clock clock) {
+    public Sessions(Jdbi jdbi, AccessTokens accessTokens, Duration refreshTtl, Duration refreshGrace, Clock clock,
+                    SessionCache cache) {
         this.jdbi = jdbi;
+        this.cache = cache;
         this.accessTokens = accessTokens;
         this.refreshTtl = refreshTtl;
         this.refreshGrace = refreshGrace;
@@ -146,7 +149,9 @@ public final class Sessions {
 
     /** The caller behind a verified access token, if the session and account are still live. */
     public Optional<Principal> principal(AccessTokens.AccessClaims claims) {
-        return jdbi.withExtension(SessionDao.class, dao -> dao.findPrincipal(claims.userId(), claims.sessionId(), now()));
+        Instant now = now();
+        return cache.find(claims, now, () -> jdbi.withHandle(h -> LiveSession.find(h, claims, now)))
+                .map(LiveSession::principal);
     }
 
     public boolean accountIsActive(long userId) {

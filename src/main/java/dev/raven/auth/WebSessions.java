@@ -18,9 +18,11 @@ public final class WebSessions {
     private final Jdbi jdbi;
     private final Duration ttl;
     private final Clock clock;
+    private final SessionCache cache;
 
-    public WebSessions(Jdbi jdbi, Duration ttl, Clock clock) {
+    public WebSessions(Jdbi jdbi, Duration ttl, Clock clock, SessionCache cache) {
         this.jdbi = jdbi;
+        this.cache = cache;
         this.ttl = ttl;
         this.clock = clock;
     }
@@ -40,7 +42,10 @@ public final class WebSessions {
         if (token == null || token.isEmpty() || token.length() > 100) {
             return Optional.empty();
         }
-        return jdbi.withExtension(WebSessionDao.class, dao -> dao.findPrincipal(RefreshTokens.hash(token), now()));
+        String hash = RefreshTokens.hash(token);
+        Instant now = now();
+        return cache.findWeb(hash, now, () -> jdbi.withHandle(h -> LiveSession.findByWebToken(h, hash, now)))
+                .map(LiveSession::principal);
     }
 
     /** The user's theme preference (users.mode), for the page's colour scheme. */

@@ -24,6 +24,7 @@ public record RavenConfig(
         String dbUser,
         String dbPassword,
         int dbPoolSize,
+        int h2CacheMb,
         String jwtSecret,
         Duration accessTokenTtl,
         Duration refreshTokenTtl,
@@ -116,6 +117,7 @@ public record RavenConfig(
                 p.text("db.user", true),
                 p.text("db.password", true),
                 p.integer("db.pool.size", 1, 500),
+                p.integer("db.h2.cache.mb", 0, 1_000_000),
                 secret,
                 accessTtl,
                 refreshTtl,
@@ -170,7 +172,10 @@ public record RavenConfig(
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
                 // WRITE_DELAY=0: every commit reaches the file before the client hears OK,
                 // so an acknowledged write survives kill -9 of the server.
-                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000"
+                // H2 sizes its page cache from the heap (64 MB per GB of -Xmx: 8 MB at
+                // -Xmx128m, which starves the timelines' reads); db.h2.cache.mb fixes it.
+                + (h2CacheMb > 0 ? ";CACHE_SIZE=" + h2CacheMb * 1024L : "");
     }
 
     public boolean isH2() {

@@ -2,6 +2,7 @@ package dev.raven.seed;
 
 import dev.raven.auth.AccessTokens;
 import dev.raven.auth.PasswordHasher;
+import dev.raven.auth.SessionCache;
 import dev.raven.auth.Sessions;
 import org.jdbi.v3.core.Jdbi;
 
@@ -32,7 +33,7 @@ public final class SeedRun {
         long started = System.nanoTime();
         Seeder.SeedResult result = new Seeder(jdbi, plan, clock.instant(), embeddedH2).run(hasher);
         if (plan.fixturesDir() != null) {
-            Sessions sessions = new Sessions(jdbi, accessTokens, refreshTtl, Duration.ZERO, clock);
+            Sessions sessions = new Sessions(jdbi, accessTokens, refreshTtl, Duration.ZERO, clock, SessionCache.disabled());
             new SeedFixtures(jdbi, sessions, plan.seed()).write(plan.fixturesDir(), plan, result, bcryptMillis());
         }
         out.printf("Seeded %d users and %d tweets in %d s%s%n", plan.users(), plan.tweets(),

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.raven.support.Api;
 import dev.raven.support.Race;
 import dev.raven.support.RequiresPostgres;
+import dev.raven.support.Staff;
 import dev.raven.support.TestServer;
 import dev.raven.support.TestUser;
 import dev.raven.support.TwoInstances;
@@ -93,6 +94,35 @@ class TwoInstancesTest {
 
         assertEquals(401, b.api().get("/api/auth/user/current_user/", accessFromB).status());
         assertEquals(401, b.api().get("/api/auth/user/current_user/", user.access()).status());
+    }
+
+    @Test
+    void aSuspensionOnOneInstanceRefusesTheUsersTokenOnTheOtherAtOnce() {
+        TestUser mod = Staff.account(a.api(), a.app().database().jdbi(), Api.uniqueName("suspender"), "moderator");
+        TestUser user = a.api().register(Api.uniqueName("suspended"));
+        assertEquals(202, b.api().get("/api/auth/user/current_user/", user.access()).status());
+        assertEquals(202, b.api().get("/api/auth/user/current_user/", user.access()).status());
+
+        Api.Res res = a.api().post("/api/moderation/users/" + user.userId() + "/suspend/", Map.of("reason", "spam"),
+                mod.access());
+        assertEquals(202, res.status(), res.toString());
+
+        assertEquals(401, b.api().get("/api/auth/user/current_user/", user.access()).status());
+    }
+
+    @Test
+    void aRoleGivenOnOneInstanceCountsOnTheOtherAtOnce() {
+        TestUser admin = Staff.account(a.api(), a.app().database().jdbi(), Api.uniqueName("granter"), "admin");
+        TestUser user = a.api().register(Api.uniqueName("promoted"));
+        assertEquals(403, b.api().get("/api/moderation/reports/", user.access()).status());
+
+        assertEquals(202, a.api().put("/api/moderation/users/" + user.userId() + "/role/", Map.of("role", "moderator"),
+                admin.access()).status());
+        assertEquals(200, b.api().get("/api/moderation/reports/", user.access()).status());
+
+        assertEquals(202, a.api().put("/api/moderation/users/" + user.userId() + "/role/", Map.of("role", "user"),
+                admin.access()).status());
+        assertEquals(403, b.api().get("/api/moderation/reports/", user.access()).status());
     }
 
     @Test

@@ -42,7 +42,8 @@ class SessionPurgeTest {
 
     private void purgeAt(Instant when) {
         Clock clock = Clock.fixed(when, ZoneOffset.UTC);
-        new Sessions(jdbi, new AccessTokens("s".repeat(32), Duration.ofMinutes(15), clock), REFRESH_TTL, Duration.ofSeconds(30), clock)
+        new Sessions(jdbi, new AccessTokens("s".repeat(32), Duration.ofMinutes(15), clock), REFRESH_TTL, Duration.ofSeconds(30), clock,
+                SessionCache.disabled())
                 .purgeExpired();
     }
 

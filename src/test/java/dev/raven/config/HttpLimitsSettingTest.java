@@ -16,7 +16,7 @@ class HttpLimitsSettingTest {
     @Test
     void theDefaultsAreTheDocumentedOnes() {
         HttpLimits limits = RavenConfig.withSettings(Map.of()).httpLimits();
-        assertEquals(new HttpLimits(200, Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(30),
+        assertEquals(new HttpLimits(64, Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(30),
                 512, Duration.ofSeconds(5), 64), limits);
     }
 
