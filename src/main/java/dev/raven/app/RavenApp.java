@@ -150,7 +150,8 @@ public final class RavenApp implements AutoCloseable {
             // Notifications and live streams (issue 14): events reach every instance's streams.
             bus = EventBuses.open(config, jdbi);
             Notifications notifications = new Notifications(jdbi, bus, clock);
-            streams = new StreamHub(jdbi, bus, mapper, config.streamHeartbeat(), config.streamMaxPerUser(), clock);
+            streams = new StreamHub(jdbi, bus, mapper, config.streamHeartbeat(), config.streamMaxPerUser(), clock,
+                    config.streamTiming());
 
             // The web app: browser sessions are login sessions too (docs/WEB.md).
             WebSessions webSessions = new WebSessions(jdbi, config.refreshTokenTtl(), clock);
