@@ -26,7 +26,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * This instance's open streams, and what reaches them. Streams hold no thread while idle:
  * a few dispatcher threads turn bus events into writes (reading what to send from the
- * database, so events carry no data and resume by id loses nothing), and one scheduler
+ * database, so events carry no data and resume by id loses nothing, through connections
+ * of their own: under write load the request pool's queue would add its wait to every
+ * delivery, see docs/BENCHMARKS.md), and one scheduler
  * thread sends every stream's heartbeat and ends streams whose login session has ended
  * (one statement for all of them per beat, so a logout on any instance ends its streams).
  * Events are coalesced: news for a user with a delivery already queued joins it, and new
@@ -43,8 +45,13 @@ public final class StreamHub implements AutoCloseable {
     private static final int CHUNK = 500;
     /** Dispatcher threads: deliveries are idempotent per stream, so they may run side by side. */
     private static final int DISPATCHERS = 3;
+    /** The connections the hub's own pool needs: one per dispatcher, one for the heartbeat. */
+    public static final int CONNECTIONS = DISPATCHERS + 1;
 
+    /** The request pool: a stream's start runs on its request's thread. */
     private final Jdbi jdbi;
+    /** The hub's own pool ({@link #CONNECTIONS}): deliveries, counts and heartbeats. */
+    private final Jdbi own;
     private final ObjectMapper mapper;
     private final Duration heartbeat;
     private final int maxPerUser;
@@ -61,9 +68,10 @@ public final class StreamHub implements AutoCloseable {
     private final ScheduledExecutorService beats;
     private volatile boolean closed;
 
-    public StreamHub(Jdbi jdbi, EventBus bus, ObjectMapper mapper, Duration heartbeat, int maxPerUser, Clock clock,
-                     boolean timing) {
+    public StreamHub(Jdbi jdbi, Jdbi own, EventBus bus, ObjectMapper mapper, Duration heartbeat, int maxPerUser,
+                     Clock clock, boolean timing) {
         this.jdbi = jdbi;
+        this.own = own;
         this.mapper = mapper;
         this.heartbeat = heartbeat;
         this.maxPerUser = maxPerUser;
@@ -134,7 +142,7 @@ public final class StreamHub implements AutoCloseable {
             stream.ready = true;
         }
         stream.comment("ready");
-        deliverNews(stream, 0);
+        deliverNews(stream, jdbi, 0);
         if (sinceTweetId != null) {
             stream.send("timeline", "{\"count\":" + newPosts + "}", null);
         }
@@ -188,7 +196,7 @@ public final class StreamHub implements AutoCloseable {
 
     private void deliverNewsSafely(LiveStream stream, long heard) {
         try {
-            deliverNews(stream, heard);
+            deliverNews(stream, own, heard);
         } catch (RuntimeException e) {
             log.warn("Stream of user {} not caught up: {}", stream.userId(), e.getMessage());
         }
@@ -197,8 +205,10 @@ public final class StreamHub implements AutoCloseable {
     /**
      * New notifications since the last one sent, in id order, then the unread count.
      * {@code heard}: when the event that asked for this was heard (µs; 0 at a start or resync).
+     * Each batch and the count are read with one connection, and written after it is handed
+     * back, so a slow client never holds a connection.
      */
-    private void deliverNews(LiveStream stream, long heard) {
+    private void deliverNews(LiveStream stream, Jdbi db, long heard) {
         synchronized (stream) {
             if (!stream.ready || stream.closed) {
                 return;
@@ -207,7 +217,7 @@ public final class StreamHub implements AutoCloseable {
             News news;
             do {
                 long after = stream.lastSent;
-                news = jdbi.withExtension(NotificationDao.class, dao -> {
+                news = db.withExtension(NotificationDao.class, dao -> {
                     List<NotificationRow> rows = dao.after(user, after, CATCH_UP_BATCH);
                     // The count only after the last batch: it is sent after every notification.
                     int unread = rows.size() < CATCH_UP_BATCH ? dao.unread(user, Notifications.UNREAD_CEILING) : -1;
@@ -251,7 +261,7 @@ public final class StreamHub implements AutoCloseable {
                 List<Long> authorChunk = authors.subList(a, Math.min(authors.size(), a + CHUNK));
                 for (int i = 0; i < users.size(); i += CHUNK) {
                     List<Long> chunk = users.subList(i, Math.min(users.size(), i + CHUNK));
-                    for (NotificationDao.FollowPair pair : jdbi.withExtension(NotificationDao.class,
+                    for (NotificationDao.FollowPair pair : own.withExtension(NotificationDao.class,
                             dao -> dao.followsAmong(authorChunk, chunk))) {
                         addNewPosts(pair.followerId(), posts.get(pair.followedId()));
                     }
@@ -291,7 +301,7 @@ public final class StreamHub implements AutoCloseable {
             java.time.Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             for (int i = 0; i < sessions.size(); i += CHUNK) {
                 List<Long> chunk = sessions.subList(i, Math.min(sessions.size(), i + CHUNK));
-                live.addAll(jdbi.withExtension(NotificationDao.class, dao -> dao.liveSessions(chunk, now)));
+                live.addAll(own.withExtension(NotificationDao.class, dao -> dao.liveSessions(chunk, now)));
             }
             for (LiveStream stream : all) {
                 if (!live.contains(stream.principal.sessionId())) {
