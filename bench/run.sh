@@ -15,6 +15,8 @@
 # BENCH_HEAP (256m), DB=h2|postgres (postgres: BENCH_PG_URL, default the local server).
 # Slowloris: BENCH_SLOW_CONNECTIONS (2000), BENCH_SLOW_ADDRESSES (40), BENCH_SLOW_GREEDY (100),
 # BENCH_SLOW_WRK_CONNECTIONS (32), BENCH_SLOW_SIZE (small).
+# Streams: BENCH_STREAMS (1000), BENCH_STREAM_PROBES (100), BENCH_STREAM_ACTORS (4),
+# BENCH_STREAM_WRK_CONNECTIONS (32), BENCH_STREAMS_SIZE (small); BENCH_DURATION defaults to 30s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
