@@ -11,9 +11,11 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Live-update streams against a Raven on this machine, for the benchmark (bench/run.sh
@@ -21,14 +23,19 @@ import java.util.List;
  * --streams), spread over 127.0.0.2, 127.0.0.3, ... so that no address goes over the
  * server's per-address connection cap, waits until every stream has answered 200 and sent
  * its first event, and says so ("STREAMS_OPEN n" on stdout: the runner then reads the
- * server's RSS). Then, for --seconds, --probes of those users are followed and unfollowed
- * in turn by other users over HTTP, and each follow's time from request to its
- * "notification" event on the followed user's stream is recorded. At the end one line
- * "STREAMS_RESULT {json}" with the delivery percentiles. One selector thread reads every
- * stream; one thread sends the follows. JDK 17, no dependencies.
+ * server's RSS). Then, for --seconds, --actors threads each take their share of --probes
+ * streamed users and have other users follow them in turn over HTTP. For each follow it
+ * records when the request was sent, when its answer came, and when the matching
+ * "notification" event (kind follow, that follower) arrived on the followed user's stream;
+ * and, when the server stamps its events (stream.timing=true: a comment ": at <heard µs>
+ * <written µs>" before each), when the server heard of the commit and wrote the event. Only
+ * after the event (or --wait-ms without it: counted as missed) does the actor unfollow, so
+ * an unfollow never takes back a notification still on its way. At the end one line
+ * "STREAMS_RESULT {json}" with percentiles of every measure. One selector thread reads
+ * every stream. JDK 17, no dependencies.
  *
  *   java bench/Streams.java --port 8080 --users users.tsv [--streams 1000] [--per-address 50]
- *        [--probes 20] [--seconds 30] [--hold 10]
+ *        [--probes 100] [--actors 4] [--gap-ms 20] [--wait-ms 5000] [--seconds 30] [--hold 10]
  */
 public final class Streams {
     static final class Stream {
@@ -38,12 +45,43 @@ public final class Streams {
         boolean ok;
         boolean ready;
         boolean closed;
-        volatile long followSentAt;
-        int notifications;
+        // The event being parsed.
+        String eventName;
+        final StringBuilder data = new StringBuilder();
+        long heardMicros;
+        long writtenMicros;
+        // The follow in flight for this user, guarded by the stream: its follower, when its
+        // request was sent and when its event arrived (System.nanoTime()), and the server's stamps.
+        String awaitedFollower;
+        long eventAt;
+        long eventAtMicros;
+        long eventHeardMicros;
+        long eventWrittenMicros;
 
         Stream(String[] user, SocketChannel channel) {
             this.user = user;
             this.channel = channel;
+        }
+    }
+
+    /** Samples in nanoseconds (signed: an event may come before the answer). */
+    static final class Samples {
+        final List<Long> values = new ArrayList<>();
+
+        synchronized void add(long nanos) {
+            values.add(nanos);
+        }
+
+        synchronized String json(String name) {
+            long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
+            StringBuilder out = new StringBuilder("\"" + name + "_n\":" + sorted.length);
+            for (String[] p : new String[][] {{"p50", "0.50"}, {"p95", "0.95"}, {"p99", "0.99"}, {"max", "1"}}) {
+                double q = Double.parseDouble(p[1]);
+                long v = sorted.length == 0 ? 0 : sorted[Math.max(0, (int) Math.ceil(sorted.length * q) - 1)];
+                out.append(",\"").append(name).append('_').append(p[0]).append("_ms\":")
+                        .append(String.format(Locale.ROOT, "%.1f", v / 1e6));
+            }
+            return out.toString();
         }
     }
 
@@ -57,7 +95,10 @@ public final class Streams {
         }
         int wanted = Math.min(users.size(), Integer.parseInt(arg(args, "--streams", "1000")));
         int perAddress = Integer.parseInt(arg(args, "--per-address", "50"));
-        int probes = Math.min(wanted / 2, Integer.parseInt(arg(args, "--probes", "20")));
+        int probes = Math.min(wanted / 2, Integer.parseInt(arg(args, "--probes", "100")));
+        int actors = Math.max(1, Math.min(probes, Integer.parseInt(arg(args, "--actors", "4"))));
+        long gapMillis = Long.parseLong(arg(args, "--gap-ms", "20"));
+        long waitMillis = Long.parseLong(arg(args, "--wait-ms", "5000"));
         long seconds = Long.parseLong(arg(args, "--seconds", "30"));
         long hold = Long.parseLong(arg(args, "--hold", "10"));
 
@@ -90,74 +131,121 @@ public final class Streams {
             poll(selector, 200);
         }
 
-        // Delivery: followers (users after the streamed ones, or the last streamed ones) follow probes in turn.
-        List<Long> latencies = new ArrayList<>();
-        List<Long> answers = new ArrayList<>();
+        Samples sentToEvent = new Samples();      // (a) request sent -> event received
+        Samples answerToEvent = new Samples();    // (b) answer received -> event received (negative: event first)
+        Samples answers = new Samples();          // (c) the follow's own answer
+        Samples heardToWritten = new Samples();   // (d) server: commit heard -> event written
+        Samples heardToReceived = new Samples();  //     commit heard -> event received here
+        int[] missed = {0};
+        int[] eventFirst = {0};
         HttpClient http = HttpClient.newHttpClient();
-        Thread actor = new Thread(() -> {
-            long end = System.nanoTime() + seconds * 1_000_000_000L;
-            int round = 0;
-            while (System.nanoTime() < end) {
-                for (int p = 0; p < probes && System.nanoTime() < end; p++) {
-                    Stream probe = streams.get(p);
-                    String[] follower = users.get(probes + (round * probes + p) % (users.size() - probes));
-                    if (follower[0].equals(probe.user[0])) {
-                        continue;
-                    }
-                    for (int twice = 0; twice < 2; twice++) { // follow (measured), then unfollow
-                        HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                                        + "/api/profiles/follow_status/" + probe.user[1] + "/"))
-                                .header("Authorization", "JWT " + follower[3])
-                                .PUT(HttpRequest.BodyPublishers.noBody()).build();
-                        long sent = System.nanoTime();
-                        // Set before sending: the event may arrive before the answer does.
-                        probe.followSentAt = sent;
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        List<Thread> actorThreads = new ArrayList<>();
+        for (int a = 0; a < actors; a++) {
+            int actor = a;
+            Thread t = new Thread(() -> {
+                int round = 0;
+                while (System.nanoTime() < end) {
+                    for (int p = actor; p < probes && System.nanoTime() < end; p += actors) {
+                        Stream probe = streams.get(p);
+                        if (probe.closed) {
+                            continue;
+                        }
+                        // Followers: users after the probes, each actor on its own rotation.
+                        int pool = users.size() - probes;
+                        String[] follower = users.get(probes + (round * probes + p) % pool);
                         try {
-                            HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
-                            if (res.body().contains("added to")) {
-                                synchronized (answers) {
-                                    answers.add(System.nanoTime() - sent);
-                                }
-                            } else {
-                                probe.followSentAt = 0; // an unfollow: no notification comes
+                            if (!followOnce(http, port, probe, follower, waitMillis, sentToEvent, answerToEvent,
+                                    answers, heardToWritten, heardToReceived, missed, eventFirst)) {
+                                continue;
                             }
+                            put(http, port, probe, follower); // unfollow, unmeasured
+                            Thread.sleep(gapMillis);
                         } catch (IOException e) {
                             System.err.println("follow failed: " + e.getMessage());
                         } catch (InterruptedException e) {
                             return;
                         }
                     }
-                    try {
-                        Thread.sleep(50);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
+                    round++;
                 }
-                round++;
-            }
-        }, "actor");
-        actor.start();
-        while (actor.isAlive()) {
-            poll(selector, 100, latencies);
+            }, "actor-" + a);
+            actorThreads.add(t);
+            t.start();
         }
-        long settle = System.nanoTime() + 2_000_000_000L;
-        while (System.nanoTime() < settle) {
-            poll(selector, 100, latencies);
+        while (actorThreads.stream().anyMatch(Thread::isAlive)) {
+            poll(selector, 50);
         }
         long stillOpen = streams.stream().filter(s -> s.ready && !s.closed).count();
         for (Stream s : streams) {
             s.channel.close();
         }
         System.out.println("STREAMS_RESULT {\"streams\":" + open + ",\"still_open\":" + stillOpen
-                + ",\"deliveries\":" + latencies.size() + "," + percentiles("delivery", latencies) + ","
-                + percentiles("follow_answer", answers) + "}");
+                + ",\"missed\":" + missed[0] + ",\"event_before_answer\":" + eventFirst[0] + ","
+                + sentToEvent.json("sent_event") + "," + answerToEvent.json("answer_event") + ","
+                + answers.json("answer") + "," + heardToWritten.json("heard_written") + ","
+                + heardToReceived.json("heard_received") + "}");
+    }
+
+    /**
+     * One measured follow; false when the pair already followed each other (the PUT was an
+     * unfollow: nothing to measure, and the pair is back to not following).
+     */
+    private static boolean followOnce(HttpClient http, int port, Stream probe, String[] follower, long waitMillis,
+                                      Samples sentToEvent, Samples answerToEvent, Samples answers,
+                                      Samples heardToWritten, Samples heardToReceived, int[] missed, int[] eventFirst)
+            throws IOException, InterruptedException {
+        synchronized (probe) {
+            probe.awaitedFollower = follower[2];
+            probe.eventAt = 0;
+        }
+        long sent = System.nanoTime();
+        HttpResponse<String> res = put(http, port, probe, follower);
+        long answered = System.nanoTime();
+        if (!res.body().contains("added to")) {
+            synchronized (probe) {
+                probe.awaitedFollower = null;
+            }
+            return false;
+        }
+        answers.add(answered - sent);
+        synchronized (probe) {
+            long waitUntil = System.nanoTime() + waitMillis * 1_000_000L;
+            while (probe.eventAt == 0 && System.nanoTime() < waitUntil) {
+                probe.wait(Math.max(1, (waitUntil - System.nanoTime()) / 1_000_000L));
+            }
+            probe.awaitedFollower = null;
+            if (probe.eventAt == 0) {
+                synchronized (missed) {
+                    missed[0]++;
+                }
+                return true;
+            }
+            sentToEvent.add(probe.eventAt - sent);
+            answerToEvent.add(probe.eventAt - answered);
+            if (probe.eventAt < answered) {
+                synchronized (eventFirst) {
+                    eventFirst[0]++;
+                }
+            }
+            if (probe.eventHeardMicros > 0) {
+                heardToWritten.add((probe.eventWrittenMicros - probe.eventHeardMicros) * 1000);
+                heardToReceived.add((probe.eventAtMicros - probe.eventHeardMicros) * 1000);
+            }
+        }
+        return true;
+    }
+
+    private static HttpResponse<String> put(HttpClient http, int port, Stream probe, String[] follower)
+            throws IOException, InterruptedException {
+        HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/api/profiles/follow_status/" + probe.user[1] + "/"))
+                .header("Authorization", "JWT " + follower[3])
+                .PUT(HttpRequest.BodyPublishers.noBody()).build();
+        return http.send(req, HttpResponse.BodyHandlers.ofString());
     }
 
     private static void poll(Selector selector, long millis) throws IOException {
-        poll(selector, millis, null);
-    }
-
-    private static void poll(Selector selector, long millis, List<Long> latencies) throws IOException {
         selector.select(millis);
         ByteBuffer buf = ByteBuffer.allocate(16384);
         for (SelectionKey key : selector.selectedKeys()) {
@@ -174,8 +262,14 @@ public final class Streams {
                 key.cancel();
                 continue;
             }
+            long at = System.nanoTime();
+            long atMicros = micros(Instant.now());
             s.text.append(new String(buf.array(), 0, n, StandardCharsets.UTF_8));
-            if (!s.ok && s.text.indexOf("\r\n") > 0) {
+            if (!s.ok) {
+                int headersEnd = s.text.indexOf("\r\n\r\n");
+                if (headersEnd < 0) {
+                    continue;
+                }
                 s.ok = s.text.toString().startsWith("HTTP/1.1 200");
                 if (!s.ok) {
                     System.err.println("refused: " + s.text.substring(0, s.text.indexOf("\r\n")));
@@ -183,44 +277,72 @@ public final class Streams {
                     key.cancel();
                     continue;
                 }
+                s.text.delete(0, headersEnd + 4);
             }
-            if (!s.ready && s.text.indexOf("event: unread") >= 0) {
-                s.ready = true;
-            }
-            int at;
-            while ((at = s.text.indexOf("event: notification")) >= 0) {
-                s.notifications++;
-                long sent = s.followSentAt;
-                if (latencies != null && sent != 0) {
-                    synchronized (latencies) {
-                        latencies.add(System.nanoTime() - sent);
-                    }
-                    s.followSentAt = 0;
-                }
-                s.text.delete(0, at + 19);
-            }
-            if (s.text.length() > 4096) {
-                s.text.delete(0, s.text.length() - 64); // keep a tail: an event name may span two reads
-            }
+            readEvents(s, at, atMicros);
         }
         selector.selectedKeys().clear();
     }
 
-    private static String percentiles(String name, List<Long> nanos) {
-        long[] sorted;
-        synchronized (nanos) {
-            sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+    /**
+     * The complete SSE lines read so far. The body is chunked: a chunk-size line is a line
+     * of hex digits, which no SSE line is (fields have a colon, the blank line is empty), so
+     * it is skipped; a chunk boundary inside a line would split it, so only complete lines
+     * are taken and a chunk's trailing CRLF is an empty line only between chunks.
+     */
+    private static void readEvents(Stream s, long at, long atMicros) {
+        int nl;
+        while ((nl = s.text.indexOf("\n")) >= 0) {
+            String line = s.text.substring(0, nl);
+            s.text.delete(0, nl + 1);
+            if (line.endsWith("\r")) {
+                line = line.substring(0, line.length() - 1);
+            }
+            if (line.matches("[0-9a-fA-F]+")) {
+                continue; // a chunk size
+            }
+            if (line.isEmpty()) {
+                dispatch(s, at, atMicros);
+            } else if (line.startsWith(": at ")) {
+                String[] parts = line.substring(5).trim().split(" ");
+                s.heardMicros = Long.parseLong(parts[0]);
+                s.writtenMicros = Long.parseLong(parts[1]);
+            } else if (line.startsWith("event:")) {
+                s.eventName = line.substring(6).trim();
+            } else if (line.startsWith("data:")) {
+                s.data.append(line.substring(5).trim());
+            }
         }
-        if (sorted.length == 0) {
-            return "\"" + name + "_p50_ms\":0,\"" + name + "_p99_ms\":0,\"" + name + "_max_ms\":0";
-        }
-        return "\"" + name + "_p50_ms\":" + ms(sorted[sorted.length / 2]) + ",\"" + name + "_p99_ms\":"
-                + ms(sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * 0.99) - 1)])
-                + ",\"" + name + "_max_ms\":" + ms(sorted[sorted.length - 1]);
     }
 
-    private static String ms(long nanos) {
-        return String.format("%.1f", nanos / 1e6);
+    /** One whole event: the stream is ready at its first, and a follow's notification is timed. */
+    private static void dispatch(Stream s, long at, long atMicros) {
+        if (s.eventName == null) {
+            return; // a comment alone, or the blank line that ends a chunk
+        }
+        if (s.eventName.equals("unread")) {
+            s.ready = true;
+        }
+        if (s.eventName.equals("notification") && s.data.indexOf("\"kind\":\"follow\"") >= 0) {
+            synchronized (s) {
+                if (s.awaitedFollower != null && s.eventAt == 0
+                        && s.data.indexOf("\"username\":\"" + s.awaitedFollower + "\"") >= 0) {
+                    s.eventAt = at;
+                    s.eventAtMicros = atMicros;
+                    s.eventHeardMicros = s.heardMicros;
+                    s.eventWrittenMicros = s.writtenMicros;
+                    s.notifyAll();
+                }
+            }
+        }
+        s.eventName = null;
+        s.data.setLength(0);
+        s.heardMicros = 0;
+        s.writtenMicros = 0;
+    }
+
+    private static long micros(Instant t) {
+        return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
     }
 
     private static String arg(String[] args, String name, String fallback) {

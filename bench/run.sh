@@ -19,6 +19,8 @@
 # default the local server).
 # Slowloris: BENCH_SLOW_CONNECTIONS (2000), BENCH_SLOW_ADDRESSES (40), BENCH_SLOW_GREEDY (100),
 # BENCH_SLOW_WRK_CONNECTIONS (32), BENCH_SLOW_SIZE (small).
+# Streams: BENCH_STREAMS (1000), BENCH_STREAM_PROBES (100), BENCH_STREAM_ACTORS (4),
+# BENCH_STREAM_WRK_CONNECTIONS (32), BENCH_STREAMS_SIZE (small); BENCH_DURATION defaults to 30s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -202,7 +204,7 @@ run_scenario() {
     "http://127.0.0.1:$PORT" | sed -n 's/^BENCH_RESULT //p'
 }
 
-json() { sed -E "s/.*\"$2\":([0-9.]+).*/\1/" <<< "$1"; }
+json() { sed -E "s/.*\"$2\":(-?[0-9.]+).*/\1/" <<< "$1"; }
 
 machine() {
   echo "- CPU: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
@@ -373,13 +375,18 @@ slowloris_run() {
 # Live-update streams (issue 14): the server's RSS without streams and with BENCH_STREAMS (1000)
 # idle ones open (from 127.0.0.2.., under the default per-address cap of 64), then the time
 # from a follow to its notification event on the followed user's stream while wrk drives
-# post_tweet and like_toggle (each with half of BENCH_STREAM_WRK_CONNECTIONS, 32, from 127.0.0.1).
+# post_tweet and like_toggle (each with half of BENCH_STREAM_WRK_CONNECTIONS, 32, from 127.0.0.1)
+# for BENCH_DURATION (30s here): BENCH_STREAM_ACTORS (4) follow BENCH_STREAM_PROBES (100)
+# streamed users in turn. The server stamps its events (stream.timing) so that its own share
+# of the delay shows.
 streams_run() {
   local size=${BENCH_STREAMS_SIZE:-small} count=${BENCH_STREAMS:-1000}
   local out="$RESULTS/$(date -u +%Y%m%dT%H%M%SZ)-streams-$DB.md"
-  local seconds=${DURATION%s}
+  DURATION=${BENCH_DURATION:-30s}
+  local seconds=${DURATION%s} load_before
+  load_before=$(cut -d' ' -f1-3 /proc/loadavg)
   seed_dataset "$size"
-  SERVER_ENV=(RAVEN_HTTP_MAX_CONNECTIONS_PER_ADDRESS=64)
+  SERVER_ENV=(RAVEN_HTTP_MAX_CONNECTIONS_PER_ADDRESS=64 RAVEN_STREAM_TIMING=true)
   CONNECTIONS=32 # wrk from 127.0.0.1: under the per-address cap of 64
   start_server "$size"
   web_sessions
@@ -388,6 +395,7 @@ streams_run() {
   local rss_before rss_with
   rss_before=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$SERVER_PID/status")
   java bench/Streams.java --port "$PORT" --users "$RUN_DIR/fixtures/users.tsv" --streams "$count" \
+ --probes "${BENCH_STREAM_PROBES:-100}" --actors "${BENCH_STREAM_ACTORS:-4}" \
     --seconds "$seconds" --hold 15 > "$RUN_DIR/streams.out" 2> "$RUN_DIR/streams.log" &
   local client=$!
   for _ in $(seq 1 600); do
@@ -407,7 +415,8 @@ streams_run() {
   likes=$(cat "$RUN_DIR/likes.out")
   tweets=$(cat "$RUN_DIR/tweets.out")
   stop_server
-  local opened result
+  local opened result load
+  load=$(cut -d' ' -f1-3 /proc/loadavg)
   opened=$(sed -n 's/^STREAMS_OPEN //p' "$RUN_DIR/streams.out")
   result=$(sed -n 's/^STREAMS_RESULT //p' "$RUN_DIR/streams.out")
   {
@@ -421,14 +430,22 @@ streams_run() {
     echo "| server RSS without streams (after warm-up) | ${rss_before} MB |"
     echo "| server RSS with the streams open and idle | ${rss_with} MB |"
     echo "| difference | $(( rss_with - rss_before )) MB |"
-    echo "| follow -> notification event, p50 | $(json "$result" delivery_p50_ms) ms |"
-    echo "| follow -> notification event, p99 | $(json "$result" delivery_p99_ms) ms |"
-    echo "| follow -> notification event, max | $(json "$result" delivery_max_ms) ms |"
-    echo "| follow request's own answer, p99 | $(json "$result" follow_answer_p99_ms) ms |"
-    echo "| deliveries measured | $(json "$result" deliveries) |"
     echo "| streams still open at the end | $(json "$result" still_open) |"
+    echo "| follows measured (events that never came within 5 s) | $(json "$result" answer_n) ($(json "$result" missed)) |"
+    echo "| events that came before the follow's own answer | $(json "$result" event_before_answer) |"
     echo "| write load: like_toggle | $(json "$likes" rps) req/s, p99 $(json "$likes" p99_ms) ms |"
     echo "| write load: post_tweet | $(json "$tweets" rps) req/s, p99 $(json "$tweets" p99_ms) ms |"
+    echo "| load average (1, 5, 15 min) before the run; at its end | $load_before; $load |"
+    echo
+    echo "| delay, ms | samples | p50 | p95 | p99 | max |"
+    echo "|---|---:|---:|---:|---:|---:|"
+    local m
+    for m in "sent_event:(a) follow sent -> event received" "answer_event:(b) follow answered -> event received" \
+             "answer:(c) follow sent -> its answer received" "heard_written:(d) server: commit heard -> event written" \
+             "heard_received:(d') commit heard -> event received"; do
+      local k=${m%%:*}
+      echo "| ${m#*:} | $(json "$result" "${k}_n") | $(json "$result" "${k}_p50_ms") | $(json "$result" "${k}_p95_ms") | $(json "$result" "${k}_p99_ms") | $(json "$result" "${k}_max_ms") |"
+    done
     echo
     echo "- Server peak RSS: ${PEAK_RSS_MB} MB; streams client log: $RUN_DIR/streams.log"
   } > "$out"

@@ -160,7 +160,10 @@ public final class RavenApp implements AutoCloseable {
             // Notifications and live streams (issue 14): events reach every instance's streams.
             bus = EventBuses.open(config, jdbi);
             Notifications notifications = new Notifications(jdbi, bus, clock);
-            streams = new StreamHub(jdbi, bus, mapper, config.streamHeartbeat(), config.streamMaxPerUser(), clock);
+            // The streams read through connections of their own: deliveries never queue behind requests.
+            Jdbi streamPool = database.dedicatedPool("raven-streams", StreamHub.CONNECTIONS);
+            streams = new StreamHub(jdbi, streamPool, bus, mapper, config.streamHeartbeat(), config.streamMaxPerUser(),
+                    clock, config.streamTiming());
 
             // The web app: browser sessions are login sessions too (docs/WEB.md).
             WebSessions webSessions = new WebSessions(jdbi, config.refreshTokenTtl(), clock, sessionCache);
@@ -346,6 +349,11 @@ public final class RavenApp implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** The event bus that carries committed news to the streams (tests publish on it). */
+    public EventBus events() {
+        return bus;
     }
 
     /** Stops accepting, lets in-flight requests finish, then closes the database. */

@@ -41,7 +41,8 @@ public record RavenConfig(
         MediaSettings media,
 
         Duration streamHeartbeat,
-        int streamMaxPerUser) {
+        int streamMaxPerUser,
+        boolean streamTiming) {
 
     /** The embedded database's file name in data.dir, without H2's .mv.db suffix. */
     public static final String EMBEDDED_DB_NAME = "raven";
@@ -133,7 +134,8 @@ public record RavenConfig(
                 p.duration("registration.invite.ttl"),
                 media(p),
                 heartbeat,
-                p.integer("stream.max.per.user", 1, 1_000));
+                p.integer("stream.max.per.user", 1, 1_000),
+                p.bool("stream.timing"));
     }
 
     private static MediaSettings media(Parser p) {

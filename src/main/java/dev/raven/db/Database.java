@@ -12,21 +12,36 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 
-/** The connection pool, the schema migrations and the Jdbi instance built on them. */
+/**
+ * The connection pool, the schema migrations and the Jdbi instance built on them; and, on
+ * request, small pools of their own for work that must not queue behind the requests.
+ */
 public final class Database implements AutoCloseable {
     private static final String MIGRATIONS = "classpath:db/migration";
 
+    private final RavenConfig config;
+    private final FaultWatch faultWatch;
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final String description;
+    private final List<HikariDataSource> dedicated = new CopyOnWriteArrayList<>();
 
-    private Database(HikariDataSource dataSource, String description) {
+    private Database(RavenConfig config, FaultWatch faultWatch, HikariDataSource dataSource, String description) {
+        this.config = config;
+        this.faultWatch = faultWatch;
         this.dataSource = dataSource;
         this.description = description;
-        this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        this.jdbi = jdbi(dataSource);
+    }
+
+    private static Jdbi jdbi(HikariDataSource dataSource) {
+        Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
         JdbiSetup.configure(jdbi);
+        return jdbi;
     }
 
     /** Opens the pool and brings the schema up to date. */
@@ -48,8 +63,27 @@ public final class Database implements AutoCloseable {
                 throw new IllegalStateException("cannot create data.dir " + config.dataDir() + ": " + e.getMessage(), e);
             }
         }
+        FaultWatch faultWatch = faults == null ? null : new FaultWatch(config.isH2(), faults);
+        HikariDataSource dataSource = pool(config, "raven-db", config.dbPoolSize(), config.dbPoolSize(), faultWatch);
+        try {
+            migrations().dataSource(dataSource).load().migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        return new Database(config, faultWatch, dataSource, describe(url));
+    }
+
+    /**
+     * {@code minIdle}: connections kept open while unused. A dedicated pool keeps none: it
+     * costs nothing while idle, and after an embedded-database fault it opens no connection
+     * until one is needed (a second pool refilling at once kept the reads of DiskSpaceTest
+     * from coming back while the disk was full).
+     */
+    private static HikariDataSource pool(RavenConfig config, String name, int size, int minIdle,
+                                         FaultWatch faultWatch) {
         HikariConfig hikari = new HikariConfig();
-        hikari.setJdbcUrl(url);
+        hikari.setJdbcUrl(config.effectiveDbUrl());
         // An empty setting is left unset so that credentials in the URL (?user=...) apply.
         String user = config.dbUser().isEmpty() && config.isH2() ? "sa" : config.dbUser();
         if (!user.isEmpty()) {
@@ -58,22 +92,30 @@ public final class Database implements AutoCloseable {
         if (!config.dbPassword().isEmpty()) {
             hikari.setPassword(config.dbPassword());
         }
-        hikari.setMaximumPoolSize(config.dbPoolSize());
-        hikari.setPoolName("raven-db");
+        hikari.setMaximumPoolSize(size);
+        if (minIdle < size) {
+            hikari.setMinimumIdle(minIdle);
+        }
+        hikari.setPoolName(name);
         hikari.setConnectionTimeout(10_000);
-        FaultWatch faultWatch = faults == null ? null : new FaultWatch(config.isH2(), faults);
         hikari.setExceptionOverride(faultWatch);
         HikariDataSource dataSource = new HikariDataSource(hikari);
         if (faultWatch != null) {
             faultWatch.watch(dataSource);
         }
-        try {
-            migrations().dataSource(dataSource).load().migrate();
-        } catch (RuntimeException e) {
-            dataSource.close();
-            throw e;
-        }
-        return new Database(dataSource, describe(url));
+        return dataSource;
+    }
+
+    /**
+     * A pool of {@code size} connections of its own on the same database, with the same
+     * fault handling, closed with this one: for work that must not wait behind the requests
+     * for a connection (the live streams' deliveries, which would otherwise queue behind
+     * every request under write load). Its connections count against the server's too.
+     */
+    public Jdbi dedicatedPool(String name, int size) {
+        HikariDataSource pool = pool(config, name, size, 0, faultWatch);
+        dedicated.add(pool);
+        return jdbi(pool);
     }
 
     /** Flyway set up with Raven's migrations; the caller names the data source. */
@@ -104,6 +146,7 @@ public final class Database implements AutoCloseable {
     /** Closing the pool closes the last connection, which closes an embedded H2 file cleanly. */
     @Override
     public void close() {
+        dedicated.forEach(HikariDataSource::close);
         dataSource.close();
     }
 }

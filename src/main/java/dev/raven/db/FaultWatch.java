@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.SQLExceptionOverride;
 
 import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 
 /**
@@ -16,24 +18,28 @@ import java.util.function.BiConsumer;
 final class FaultWatch implements SQLExceptionOverride {
     private final boolean embedded;
     private final BiConsumer<DatabaseFault, SQLException> listener;
-    private volatile HikariDataSource pool;
+    private final List<HikariDataSource> pools = new CopyOnWriteArrayList<>();
 
     FaultWatch(boolean embedded, BiConsumer<DatabaseFault, SQLException> listener) {
         this.embedded = embedded;
         this.listener = listener;
     }
 
+    /** A pool whose connections are retired on a fault of the embedded database (every pool on it). */
     void watch(HikariDataSource pool) {
-        this.pool = pool;
+        pools.add(pool);
     }
 
     @java.lang.Override
     public Override adjudicate(SQLException e) {
         DatabaseFault.of(e).ifPresent(fault -> {
-            HikariDataSource watched = pool;
-            if (embedded && fault != DatabaseFault.UNREACHABLE && watched != null && !watched.isClosed()) {
+            if (embedded && fault != DatabaseFault.UNREACHABLE) {
                 // Idle connections close now, busy ones when handed back; none is used again.
-                watched.getHikariPoolMXBean().softEvictConnections();
+                for (HikariDataSource watched : pools) {
+                    if (!watched.isClosed()) {
+                        watched.getHikariPoolMXBean().softEvictConnections();
+                    }
+                }
             }
             listener.accept(fault, e);
         });

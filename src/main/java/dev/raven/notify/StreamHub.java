@@ -26,7 +26,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * This instance's open streams, and what reaches them. Streams hold no thread while idle:
  * a few dispatcher threads turn bus events into writes (reading what to send from the
- * database, so events carry no data and resume by id loses nothing), and one scheduler
+ * database, so events carry no data and resume by id loses nothing, through connections
+ * of their own: under write load the request pool's queue would add its wait to every
+ * delivery, see docs/BENCHMARKS.md), and one scheduler
  * thread sends every stream's heartbeat and ends streams whose login session has ended
  * (one statement for all of them per beat, so a logout on any instance ends its streams).
  * Events are coalesced: news for a user with a delivery already queued joins it, and new
@@ -43,15 +45,22 @@ public final class StreamHub implements AutoCloseable {
     private static final int CHUNK = 500;
     /** Dispatcher threads: deliveries are idempotent per stream, so they may run side by side. */
     private static final int DISPATCHERS = 3;
+    /** The connections the hub's own pool needs: one per dispatcher, one for the heartbeat. */
+    public static final int CONNECTIONS = DISPATCHERS + 1;
 
+    /** The request pool: a stream's start runs on its request's thread. */
     private final Jdbi jdbi;
+    /** The hub's own pool ({@link #CONNECTIONS}): deliveries, counts and heartbeats. */
+    private final Jdbi own;
     private final ObjectMapper mapper;
     private final Duration heartbeat;
     private final int maxPerUser;
     private final Clock clock;
+    /** stream.timing: each notification event is preceded by ": at <heard µs> <written µs>". */
+    private final boolean timing;
     private final Map<Long, Set<LiveStream>> byUser = new ConcurrentHashMap<>();
-    /** Users with a delivery queued: more news for them joins it. */
-    private final Set<Long> newsQueued = ConcurrentHashMap.newKeySet();
+    /** Users with a delivery queued, and when its first event was heard (µs): more news for them joins it. */
+    private final Map<Long, Long> newsQueued = new ConcurrentHashMap<>();
     /** New posts by author not yet counted into timelines, and whether a count is queued. */
     private final Map<Long, Integer> postsQueued = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicBoolean timelineQueued = new java.util.concurrent.atomic.AtomicBoolean();
@@ -59,12 +68,15 @@ public final class StreamHub implements AutoCloseable {
     private final ScheduledExecutorService beats;
     private volatile boolean closed;
 
-    public StreamHub(Jdbi jdbi, EventBus bus, ObjectMapper mapper, Duration heartbeat, int maxPerUser, Clock clock) {
+    public StreamHub(Jdbi jdbi, Jdbi own, EventBus bus, ObjectMapper mapper, Duration heartbeat, int maxPerUser,
+                     Clock clock, boolean timing) {
         this.jdbi = jdbi;
+        this.own = own;
         this.mapper = mapper;
         this.heartbeat = heartbeat;
         this.maxPerUser = maxPerUser;
         this.clock = clock;
+        this.timing = timing;
         this.dispatcher = Executors.newFixedThreadPool(DISPATCHERS, daemon("raven-stream-events"));
         this.beats = Executors.newSingleThreadScheduledExecutor(daemon("raven-stream-heartbeat"));
         bus.deliverTo(this::onEvent);
@@ -130,7 +142,7 @@ public final class StreamHub implements AutoCloseable {
             stream.ready = true;
         }
         stream.comment("ready");
-        deliverNews(stream);
+        deliverNews(stream, jdbi, 0);
         if (sinceTweetId != null) {
             stream.send("timeline", "{\"count\":" + newPosts + "}", null);
         }
@@ -157,15 +169,15 @@ public final class StreamHub implements AutoCloseable {
         }
         try {
             if (event.equals(EventBus.RESYNC)) {
-                dispatcher.execute(() -> byUser.values().forEach(set -> set.forEach(this::deliverNewsSafely)));
+                dispatcher.execute(() -> byUser.values().forEach(set -> set.forEach(s -> deliverNewsSafely(s, 0))));
             } else if (event.startsWith("n:")) {
                 long user = Long.parseLong(event.substring(2));
-                if (byUser.containsKey(user) && newsQueued.add(user)) {
+                if (byUser.containsKey(user) && newsQueued.putIfAbsent(user, timing ? micros() : 0) == null) {
                     dispatcher.execute(() -> {
-                        newsQueued.remove(user);
+                        long heard = newsQueued.remove(user);
                         Set<LiveStream> streams = byUser.get(user);
                         if (streams != null) {
-                            streams.forEach(this::deliverNewsSafely);
+                            streams.forEach(s -> deliverNewsSafely(s, heard));
                         }
                     });
                 }
@@ -182,35 +194,51 @@ public final class StreamHub implements AutoCloseable {
         }
     }
 
-    private void deliverNewsSafely(LiveStream stream) {
+    private void deliverNewsSafely(LiveStream stream, long heard) {
         try {
-            deliverNews(stream);
+            deliverNews(stream, own, heard);
         } catch (RuntimeException e) {
             log.warn("Stream of user {} not caught up: {}", stream.userId(), e.getMessage());
         }
     }
 
-    /** New notifications since the last one sent, in id order, then the unread count. */
-    private void deliverNews(LiveStream stream) {
+    /**
+     * New notifications since the last one sent, in id order, then the unread count.
+     * {@code heard}: when the event that asked for this was heard (µs; 0 at a start or resync).
+     * Each batch and the count are read with one connection, and written after it is handed
+     * back, so a slow client never holds a connection.
+     */
+    private void deliverNews(LiveStream stream, Jdbi db, long heard) {
         synchronized (stream) {
             if (!stream.ready || stream.closed) {
                 return;
             }
             long user = stream.userId();
-            List<NotificationRow> rows;
+            News news;
             do {
                 long after = stream.lastSent;
-                rows = jdbi.withExtension(NotificationDao.class, dao -> dao.after(user, after, CATCH_UP_BATCH));
-                for (NotificationRow row : rows) {
+                news = db.withExtension(NotificationDao.class, dao -> {
+                    List<NotificationRow> rows = dao.after(user, after, CATCH_UP_BATCH);
+                    // The count only after the last batch: it is sent after every notification.
+                    int unread = rows.size() < CATCH_UP_BATCH ? dao.unread(user, Notifications.UNREAD_CEILING) : -1;
+                    return new News(rows, unread);
+                });
+                for (NotificationRow row : news.rows()) {
+                    if (timing && heard > 0) {
+                        stream.comment("at " + heard + " " + micros());
+                    }
                     if (!stream.send("notification", json(row.toNotification()), Long.toString(row.id()))) {
                         return;
                     }
                     stream.lastSent = row.id();
                 }
-            } while (rows.size() == CATCH_UP_BATCH);
-            int unread = jdbi.withExtension(NotificationDao.class, dao -> dao.unread(user, Notifications.UNREAD_CEILING));
-            stream.send("unread", "{\"count\":" + unread + "}", null);
+            } while (news.unread() < 0);
+            stream.send("unread", "{\"count\":" + news.unread() + "}", null);
         }
+    }
+
+    /** A batch of notifications to send, and the unread count after the last batch (else -1). */
+    private record News(List<NotificationRow> rows, int unread) {
     }
 
     /** The posts tallied since the last count: their authors' followers with streams here hear how many. */
@@ -233,7 +261,7 @@ public final class StreamHub implements AutoCloseable {
                 List<Long> authorChunk = authors.subList(a, Math.min(authors.size(), a + CHUNK));
                 for (int i = 0; i < users.size(); i += CHUNK) {
                     List<Long> chunk = users.subList(i, Math.min(users.size(), i + CHUNK));
-                    for (NotificationDao.FollowPair pair : jdbi.withExtension(NotificationDao.class,
+                    for (NotificationDao.FollowPair pair : own.withExtension(NotificationDao.class,
                             dao -> dao.followsAmong(authorChunk, chunk))) {
                         addNewPosts(pair.followerId(), posts.get(pair.followedId()));
                     }
@@ -273,7 +301,7 @@ public final class StreamHub implements AutoCloseable {
             java.time.Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             for (int i = 0; i < sessions.size(); i += CHUNK) {
                 List<Long> chunk = sessions.subList(i, Math.min(sessions.size(), i + CHUNK));
-                live.addAll(jdbi.withExtension(NotificationDao.class, dao -> dao.liveSessions(chunk, now)));
+                live.addAll(own.withExtension(NotificationDao.class, dao -> dao.liveSessions(chunk, now)));
             }
             for (LiveStream stream : all) {
                 if (!live.contains(stream.principal.sessionId())) {
@@ -288,6 +316,11 @@ public final class StreamHub implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("Stream heartbeat failed: {}", e.getMessage());
         }
+    }
+
+    private long micros() {
+        java.time.Instant now = clock.instant();
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
     }
 
     private String json(Object value) {

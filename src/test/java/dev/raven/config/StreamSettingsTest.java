@@ -6,10 +6,11 @@ import java.time.Duration;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** stream.heartbeat and stream.max.per.user: defaults, the environment, and the checks at start-up. */
+/** stream.heartbeat, stream.max.per.user and stream.timing: defaults, the environment, and the checks at start-up. */
 class StreamSettingsTest {
 
     @Test
@@ -17,9 +18,12 @@ class StreamSettingsTest {
         RavenConfig defaults = RavenConfig.withSettings(Map.of());
         assertEquals(Duration.ofSeconds(15), defaults.streamHeartbeat());
         assertEquals(5, defaults.streamMaxPerUser());
-        RavenConfig env = RavenConfig.load(Map.of("RAVEN_STREAM_HEARTBEAT", "12s", "RAVEN_STREAM_MAX_PER_USER", "9"));
+        assertFalse(defaults.streamTiming());
+        RavenConfig env = RavenConfig.load(Map.of("RAVEN_STREAM_HEARTBEAT", "12s", "RAVEN_STREAM_MAX_PER_USER", "9",
+                "RAVEN_STREAM_TIMING", "true"));
         assertEquals(Duration.ofSeconds(12), env.streamHeartbeat());
         assertEquals(9, env.streamMaxPerUser());
+        assertTrue(env.streamTiming());
     }
 
     @Test
@@ -33,7 +37,8 @@ class StreamSettingsTest {
     @Test
     void malformedValuesStopStartUpNamingTheKey() {
         for (Map<String, String> bad : new Map[] {Map.of("stream.heartbeat", "0s"), Map.of("stream.heartbeat", "often"),
-                Map.of("stream.max.per.user", "0"), Map.of("stream.max.per.user", "many")}) {
+                Map.of("stream.max.per.user", "0"), Map.of("stream.max.per.user", "many"),
+                Map.of("stream.timing", "sometimes")}) {
             ConfigException e = assertThrows(ConfigException.class, () -> RavenConfig.withSettings(bad), bad.toString());
             assertTrue(e.getMessage().startsWith(bad.keySet().iterator().next()), e.getMessage());
         }

@@ -49,6 +49,7 @@ class StreamTest {
             assertEquals(fan.userId(), n.get("actor").get("user_id").asLong());
             assertEquals(tweet, n.get("tweet_id").asLong());
             assertEquals(n.get("id").asText(), event.id());
+            assertTrue(event.comments().stream().noneMatch(c -> c.startsWith("at ")), "stream.timing is off");
             assertEquals(1, stream.next("unread").json().get("count").asInt());
         }
     }

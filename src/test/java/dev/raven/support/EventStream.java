@@ -13,6 +13,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -26,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 public final class EventStream implements AutoCloseable {
     /** How long a test waits for an event or the end before it fails (not a timing assertion). */
     static final long WAIT_SECONDS = 30;
-    private static final Event END = new Event(null, null, null);
+    private static final Event END = new Event(null, null, null, List.of());
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -35,8 +37,11 @@ public final class EventStream implements AutoCloseable {
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final Thread reader;
 
-    /** One event: its type ("message" when unnamed), data and id (null when it had none). */
-    public record Event(String type, String data, String id) {
+    /**
+     * One event: its type ("message" when unnamed), data and id (null when it had none), and
+     * the comments (": text" lines, as "text") that came since the event before it.
+     */
+    public record Event(String type, String data, String id, List<String> comments) {
         public JsonNode json() {
             try {
                 return JSON.readTree(data);
@@ -98,15 +103,19 @@ public final class EventStream implements AutoCloseable {
             String type = null;
             String id = null;
             StringBuilder data = null;
+            List<String> comments = new ArrayList<>();
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.isEmpty()) {
                     if (data != null) {
-                        events.add(new Event(type == null ? "message" : type, data.toString(), id));
+                        events.add(new Event(type == null ? "message" : type, data.toString(), id, List.copyOf(comments)));
+                        comments.clear();
                     }
                     type = null;
                     id = null;
                     data = null;
+                } else if (line.startsWith(":")) {
+                    comments.add(line.substring(1).startsWith(" ") ? line.substring(2) : line.substring(1));
                 } else if (line.startsWith("event:")) {
                     type = line.substring(6).trim();
                 } else if (line.startsWith("id:")) {
@@ -137,8 +146,8 @@ public final class EventStream implements AutoCloseable {
     }
 
     /** Waits for the server to end the stream; returns the events that came before the end. */
-    public java.util.List<Event> awaitEnd() {
-        java.util.List<Event> before = new java.util.ArrayList<>();
+    public List<Event> awaitEnd() {
+        List<Event> before = new ArrayList<>();
         while (true) {
             Event e = poll();
             if (e == END) {
