@@ -45,8 +45,8 @@ public final class StreamHub implements AutoCloseable {
     private static final int CHUNK = 500;
     /** Dispatcher threads: deliveries are idempotent per stream, so they may run side by side. */
     private static final int DISPATCHERS = 3;
-    /** The connections the hub's own pool needs: one per dispatcher, one for the heartbeat. */
-    public static final int CONNECTIONS = DISPATCHERS + 1;
+    /** The connections the hub's own pool needs: one per dispatcher, one for the counts, one for the heartbeat. */
+    public static final int CONNECTIONS = DISPATCHERS + 2;
 
     /** The request pool: a stream's start runs on its request's thread. */
     private final Jdbi jdbi;
@@ -65,6 +65,8 @@ public final class StreamHub implements AutoCloseable {
     private final Map<Long, Integer> postsQueued = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicBoolean timelineQueued = new java.util.concurrent.atomic.AtomicBoolean();
     private final ExecutorService dispatcher;
+    /** New-post counts run apart: under write load they run all the time, and notifications must not wait behind them. */
+    private final ExecutorService counts;
     private final ScheduledExecutorService beats;
     private volatile boolean closed;
 
@@ -78,6 +80,7 @@ public final class StreamHub implements AutoCloseable {
         this.clock = clock;
         this.timing = timing;
         this.dispatcher = Executors.newFixedThreadPool(DISPATCHERS, daemon("raven-stream-events"));
+        this.counts = Executors.newSingleThreadExecutor(daemon("raven-stream-counts"));
         this.beats = Executors.newSingleThreadScheduledExecutor(daemon("raven-stream-heartbeat"));
         bus.deliverTo(this::onEvent);
         long millis = heartbeat.toMillis();
@@ -184,7 +187,7 @@ public final class StreamHub implements AutoCloseable {
             } else if (event.startsWith("t:") && !byUser.isEmpty()) {
                 postsQueued.merge(Long.parseLong(event.split(":")[1]), 1, Integer::sum);
                 if (timelineQueued.compareAndSet(false, true)) {
-                    dispatcher.execute(this::countNewPosts);
+                    counts.execute(this::countNewPosts);
                 }
             }
         } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -341,6 +344,7 @@ public final class StreamHub implements AutoCloseable {
         closed = true;
         beats.shutdownNow();
         dispatcher.shutdownNow();
+        counts.shutdownNow();
         byUser.values().forEach(set -> set.forEach(LiveStream::close));
         byUser.clear();
     }
