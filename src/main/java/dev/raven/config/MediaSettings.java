@@ -8,7 +8,7 @@ package dev.raven.config;
  * @param maxPixels          largest width x height accepted, checked from the header before decoding (413 above)
  * @param quotaBytes         what one person's uploads may add up to (413 above)
  * @param allowExternalUrls  whether media_url, image_url and background_image_url may point elsewhere
- * @param uploadBufferBytes  upload bytes held at once across all uploads in flight; 0 = a sixteenth of the heap
+ * @param uploadBufferBytes  upload bytes held at once across all uploads in flight; 0 = a thirty-second of the heap
  */
 public record MediaSettings(Store store, long maxBytes, long maxPixels, long quotaBytes, boolean allowExternalUrls,
                             long uploadBufferBytes) {
@@ -24,12 +24,12 @@ public record MediaSettings(Store store, long maxBytes, long maxPixels, long quo
     }
 
     /**
-     * The budget for upload bodies in flight. Each one is held several times over while it
-     * is parsed, cleaned and decoded, so the automatic budget is a sixteenth of the heap
-     * (16 MB of a 256 MB heap): never less than one largest upload, which must always fit.
+     * The budget for upload bodies in flight. Each one is held about six times over while it
+     * is parsed, cleaned and hashed, so the automatic budget is a thirty-second of the heap
+     * (4 MB of the documented 128 MB heap: four 1 MB pictures at once). An upload larger than
+     * the whole budget takes all of it and runs alone.
      */
     public long uploadBudgetBytes() {
-        long budget = uploadBufferBytes > 0 ? uploadBufferBytes : Runtime.getRuntime().maxMemory() / 16;
-        return Math.max(budget, uploadBodyBytes());
+        return uploadBufferBytes > 0 ? uploadBufferBytes : Math.max(1, Runtime.getRuntime().maxMemory() / 32);
     }
 }

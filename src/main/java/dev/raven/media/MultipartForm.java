@@ -63,8 +63,9 @@ public record MultipartForm(byte[] file, Map<String, String> fields) {
             }
             byte[] bytes = null;
             if (!files.isEmpty() && files.get(0).size() > 0) {
+                // Exactly its size: readAllBytes would grow a buffer and copy it once more.
                 try (InputStream in = files.get(0).content()) {
-                    bytes = in.readAllBytes();
+                    bytes = in.readNBytes((int) files.get(0).size());
                 }
             }
             return new MultipartForm(bytes, fields);

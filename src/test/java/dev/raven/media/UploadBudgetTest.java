@@ -22,10 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * media.upload.buffer.bytes: upload bodies share one budget of memory. Here it holds one
- * upload at a time (the budget never goes below one largest upload, media.max.bytes plus
- * the form), so a second upload waits for the first, and one that waits longer than
- * http.body.timeout is answered 503 busy. Every way an upload ends gives its room back.
+ * media.upload.buffer.bytes: upload bodies share one budget of memory. Here it is one byte,
+ * so every upload is larger than the whole budget, takes all of it and runs alone: a second
+ * upload waits for the first, and one that waits longer than http.body.timeout is answered
+ * 503 busy. Every way an upload ends gives its room back.
  */
 @WithServer(value = {"media.max.bytes=200000", "media.upload.buffer.bytes=1", "http.body.timeout=2s",
         "http.min.data.rate=0", "ratelimit.enabled=false"}, social = true)
@@ -34,7 +34,7 @@ class UploadBudgetTest {
     static Api api;
     static Social social;
 
-    /** More than half the budget (so two never fit at once), within media.max.bytes. */
+    /** A picture of some size (so that half of its body is a real pause), within media.max.bytes. */
     static byte[] picture;
     static String token;
 

@@ -9,12 +9,14 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 
 /**
@@ -96,17 +98,25 @@ public final class BodyBuffering extends Handler.Wrapper {
             }
         });
         BodyRead read = new BodyRead(this, next, request, response, releasing, declared, limit, true);
-        UploadBudget.Waiter waiter = uploads.reserveOrWait(bytes, () -> startOnPoolThread(request, read, releasing));
+        AtomicReference<Scheduler.Task> giveUp = new AtomicReference<>();
+        UploadBudget.Waiter waiter = uploads.reserveOrWait(bytes, () -> {
+            // Cancelled, so that the queued timer does not keep this upload (and its body) alive.
+            Scheduler.Task timer = giveUp.getAndSet(null);
+            if (timer != null) {
+                timer.cancel();
+            }
+            startOnPoolThread(request, read, releasing);
+        });
         if (waiter == null) {
             read.start();
             return;
         }
-        request.getComponents().getScheduler().schedule(() -> {
+        giveUp.set(request.getComponents().getScheduler().schedule(() -> {
             if (uploads.abandon(waiter)) {
                 busy.record(Request.getRemoteAddr(request));
                 answers.busy(request, response, callback, limits.bodyTimeout());
             }
-        }, limits.bodyTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        }, limits.bodyTimeout().toNanos(), TimeUnit.NANOSECONDS));
     }
 
     /** Room was made by whoever finished: maybe Jetty's selector, which must not run a handler. */

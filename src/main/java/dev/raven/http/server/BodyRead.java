@@ -96,6 +96,8 @@ final class BodyRead implements Invocable.Task {
                     Request buffered;
                     synchronized (this) {
                         buffered = new BufferedRequest(request, ByteBuffer.wrap(bytes, 0, size));
+                        // The request holds the body now; a timer task still queued must not keep it.
+                        bytes = null;
                     }
                     // A callback may run on Jetty's selector: the blocking handler needs a thread of its own.
                     if (calledBack) {
@@ -133,12 +135,14 @@ final class BodyRead implements Invocable.Task {
         try {
             if (Content.Chunk.isFailure(chunk)) {
                 over = true;
+                bytes = null;
                 failure = chunk.getFailure();
                 return Step.FAILED;
             }
             ByteBuffer data = chunk.getByteBuffer();
             if ((long) size + data.remaining() > maxBytes) {
                 over = true;
+                bytes = null;
                 return Step.TOO_LARGE;
             }
             append(data);
@@ -194,6 +198,7 @@ final class BodyRead implements Invocable.Task {
                 return;
             }
             over = true;
+            bytes = null;
         }
         cut();
     }
