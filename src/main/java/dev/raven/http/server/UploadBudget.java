@@ -36,10 +36,6 @@ final class UploadBudget {
         this.capacity = capacity;
     }
 
-    long capacity() {
-        return capacity;
-    }
-
     /** An upload larger than the whole budget reserves all of it: it can always run alone. */
     long cost(long bytes) {
         return Math.min(bytes, capacity);
