@@ -23,8 +23,12 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class StorageGuard {
     private static final Logger log = LoggerFactory.getLogger(StorageGuard.class);
-    /** With no floor set, writes resume after a full disk once this much is free again. */
-    private static final long MIN_RESUME_BYTES = 1024 * 1024;
+    /**
+     * With no floor set, writes resume after a full disk once this much is free again, on top
+     * of the reserve. Not less: reopening the database can free a megabyte or so by itself
+     * (H2 compacts as it closes), and resuming on that alone would fill the disk again at once.
+     */
+    private static final long MIN_RESUME_BYTES = 8 * 1024 * 1024;
 
     public enum Level {
         OK("ok"), LOW("low_disk"), FULL("disk_full");
