@@ -1,0 +1,62 @@
+package dev.raven.db;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleListener;
+import org.jdbi.v3.core.Handles;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementCustomizer;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+/**
+ * Watches every statement run through a Jdbi for writes that an in-memory copy depends on,
+ * and drops the copy once such a write is committed: at once outside a transaction, else when
+ * the handle that ran it closes (after its commit or rollback). Watching the statements, not
+ * the call sites, keeps a new code path that writes those tables from being missed.
+ */
+public final class CommittedWrites implements StatementCustomizer, HandleListener {
+    private final Predicate<String> matters;
+    private final Runnable invalidate;
+    /** Connections of open transactions that ran such a write (a pooled connection per handle). */
+    private final Set<Connection> pending = ConcurrentHashMap.newKeySet();
+
+    private CommittedWrites(Predicate<String> matters, Runnable invalidate) {
+        this.matters = matters;
+        this.invalidate = invalidate;
+    }
+
+    /** Makes {@code jdbi} run {@code invalidate} for every committed statement whose SQL {@code matters}. */
+    public static void watch(Jdbi jdbi, Predicate<String> matters, Runnable invalidate) {
+        CommittedWrites writes = new CommittedWrites(matters, invalidate);
+        jdbi.addCustomizer(writes);
+        jdbi.getConfig(Handles.class).addListener(writes);
+    }
+
+    @Override
+    public void afterExecution(PreparedStatement stmt, StatementContext ctx) throws SQLException {
+        String sql = ctx.getRenderedSql();
+        if (sql == null || !matters.test(sql)) {
+            return;
+        }
+        // Now as well: later reads inside the transaction must not refill the copy from
+        // before it; the second invalidation at close covers reads between the two.
+        invalidate.run();
+        Connection connection = ctx.getConnection();
+        if (!connection.getAutoCommit()) {
+            pending.add(connection);
+        }
+    }
+
+    @Override
+    public void handleClosed(Handle handle) {
+        if (!pending.isEmpty() && pending.remove(handle.getConnection())) {
+            invalidate.run();
+        }
+    }
+}
