@@ -75,6 +75,8 @@ import dev.raven.reply.ReplyLikes;
 import dev.raven.storage.StorageGuard;
 import dev.raven.storage.WriteGate;
 import dev.raven.tweet.HomeTimeline;
+import dev.raven.tweet.TimelineCache;
+import dev.raven.tweet.TimelineWrites;
 import dev.raven.tweet.Reactions;
 import dev.raven.tweet.TweetHandler;
 import dev.raven.tweet.TweetPages;
@@ -114,15 +116,17 @@ public final class RavenApp implements AutoCloseable {
     private final ScheduledExecutorService housekeeping;
     private final EventBus bus;
     private final StreamHub streams;
+    private final TimelineCache timelines;
 
     private RavenApp(RavenConfig config, Database database, Javalin javalin, ScheduledExecutorService housekeeping,
-                     EventBus bus, StreamHub streams) {
+                     EventBus bus, StreamHub streams, TimelineCache timelines) {
         this.config = config;
         this.database = database;
         this.javalin = javalin;
         this.housekeeping = housekeeping;
         this.bus = bus;
         this.streams = streams;
+        this.timelines = timelines;
     }
 
     /** Opens the database, runs migrations and starts serving. */
@@ -173,9 +177,10 @@ public final class RavenApp implements AutoCloseable {
             Pages pages = new Pages(new Templates(), assets, csrf, webSessions, notifications::unread);
             AuthPages authPages = new AuthPages(accounts, webSessions, webCookie, pages, jdbi, clientAddress, limiter,
                     config.rateLimits());
-            Tweets tweets = new Tweets(jdbi, config.tweetMaxLength(), media, clock, notifications);
-            Reactions reactions = new Reactions(jdbi, clock, notifications);
-            HomeTimeline homeTimeline = new HomeTimeline(jdbi, clock);
+            TimelineCache timelineCache = timelineCache(config, jdbi);
+            Tweets tweets = new Tweets(jdbi, config.tweetMaxLength(), media, clock, notifications, timelineCache);
+            Reactions reactions = new Reactions(jdbi, clock, notifications, timelineCache);
+            HomeTimeline homeTimeline = new HomeTimeline(jdbi, clock, timelineCache);
             ProfileDiscovery discovery = new ProfileDiscovery(jdbi);
             TweetLists tweetLists = new TweetLists(jdbi);
             TweetPages tweetPages = new TweetPages(tweets, reactions, homeTimeline, tweetLists, discovery, paging,
@@ -243,7 +248,7 @@ public final class RavenApp implements AutoCloseable {
             });
             housekeeping.scheduleWithFixedDelay(() -> purge(sessions), 1, 60, TimeUnit.MINUTES);
             housekeeping.scheduleWithFixedDelay(() -> tidy(media), 5, 60, TimeUnit.MINUTES);
-            return new RavenApp(config, database, javalin, housekeeping, bus, streams);
+            return new RavenApp(config, database, javalin, housekeeping, bus, streams, timelineCache);
         } catch (RuntimeException e) {
             if (streams != null) {
                 streams.close();
@@ -292,6 +297,19 @@ public final class RavenApp implements AutoCloseable {
         c.routes.beforeMatched(operatorGuard::check);
         c.routes.beforeMatched(writeGate::check);
         Routes.register(c.routes, handlers);
+    }
+
+    /**
+     * Home timelines held in memory only where this process sees every write (the embedded
+     * database), like the session cache; instances sharing PostgreSQL read them each time.
+     */
+    private static TimelineCache timelineCache(RavenConfig config, Jdbi jdbi) {
+        if (!EmbeddedH2.isUsedBy(config) || config.timelineCacheReaders() == 0) {
+            return TimelineCache.disabled();
+        }
+        TimelineCache cache = TimelineCache.of(config.timelineCacheReaders(), config.timelineCacheItems());
+        TimelineWrites.watch(jdbi, cache);
+        return cache;
     }
 
     private static void tidy(MediaLibrary media) {
@@ -345,6 +363,11 @@ public final class RavenApp implements AutoCloseable {
     /** This instance's open event streams. */
     public StreamHub streams() {
         return streams;
+    }
+
+    /** Home timelines held in memory (off with PostgreSQL). */
+    public TimelineCache timelines() {
+        return timelines;
     }
 
     public Database database() {

@@ -42,7 +42,9 @@ public record RavenConfig(
 
         Duration streamHeartbeat,
         int streamMaxPerUser,
-        boolean streamTiming) {
+        boolean streamTiming,
+        int timelineCacheReaders,
+        int timelineCacheItems) {
 
     /** The embedded database's file name in data.dir, without H2's .mv.db suffix. */
     public static final String EMBEDDED_DB_NAME = "raven";
@@ -135,7 +137,9 @@ public record RavenConfig(
                 media(p),
                 heartbeat,
                 p.integer("stream.max.per.user", 1, 1_000),
-                p.bool("stream.timing"));
+                p.bool("stream.timing"),
+                p.integer("timeline.cache.readers", 0, 1_000_000),
+                p.integer("timeline.cache.items", 2, 10_000));
     }
 
     private static MediaSettings media(Parser p) {

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -23,6 +24,10 @@ import java.util.function.UnaryOperator;
  * day; if it holds less than a page, a second is sized from the density the first one
  * saw, and only then is the rest of history read. So a page costs at most three page
  * queries plus two (tweets, retweeters), whatever its size.
+ *
+ * <p>Where the {@link TimelineCache} is on (the embedded database), a page within a recent
+ * reader's first items needs no page query at all; the first page of a reader it does not
+ * hold loads them (one query more than the pull, once).
  */
 public final class HomeTimeline {
     /** Older than any tweet: the lower bound of the last, unbounded window. */
@@ -33,17 +38,19 @@ public final class HomeTimeline {
 
     private final Jdbi jdbi;
     private final Clock clock;
+    private final TimelineCache cache;
 
-    public HomeTimeline(Jdbi jdbi, Clock clock) {
+    public HomeTimeline(Jdbi jdbi, Clock clock, TimelineCache cache) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.cache = cache;
     }
 
     List<TimelineItem> page(long viewerUserId, Paging.PageRequest page,
                             UnaryOperator<List<TimelineDao.Entry>> pager) {
         return jdbi.withHandle(h -> {
             TimelineDao dao = h.attach(TimelineDao.class);
-            List<TimelineDao.Entry> entries = pager.apply(entries(dao, viewerUserId, page));
+            List<TimelineDao.Entry> entries = pager.apply(cachedEntries(dao, viewerUserId, page));
 
             List<Tweet> tweets = TweetAccess.hydrate(h, viewerUserId,
                     entries.stream().map(TimelineDao.Entry::tweetId).toList());
@@ -67,8 +74,35 @@ public final class HomeTimeline {
         });
     }
 
-    /** The page's entries, reading as short a stretch of time as holds a full page. */
-    private List<TimelineDao.Entry> entries(TimelineDao dao, long viewer, Paging.PageRequest page) {
+    /** The page's entries from the cache; a first page not held there loads the reader into it. */
+    private List<TimelineDao.Entry> cachedEntries(TimelineDao dao, long viewer, Paging.PageRequest page) {
+        Optional<List<TimelineDao.Entry>> held = cache.page(viewer, page);
+        if (held.isPresent()) {
+            return held.get();
+        }
+        TimelineCache.Loading loading = page.after() == null ? cache.startLoading(viewer) : null;
+        if (loading == null) {
+            return entries(dao, viewer, page);
+        }
+        List<TimelineDao.Entry> first;
+        try {
+            cache.followeesRead(viewer, loading,
+                    dao.followedNotMuted(viewer).stream().mapToLong(Long::longValue).toArray());
+            first = entries(dao, viewer, new Paging.PageRequest(cache.maxItems(), null));
+        } catch (RuntimeException e) {
+            cache.abandon(viewer, loading);
+            throw e;
+        }
+        cache.finishLoading(viewer, loading, first);
+        boolean whole = first.size() <= cache.maxItems(); // else there is at least one row more
+        if (whole || first.size() >= page.fetchSize()) {
+            return first.subList(0, Math.min(first.size(), page.fetchSize()));
+        }
+        return entries(dao, viewer, page); // a page longer than the cache keeps
+    }
+
+    /** The page's entries by the pull query, reading as short a stretch of time as holds a full page. */
+    List<TimelineDao.Entry> entries(TimelineDao dao, long viewer, Paging.PageRequest page) {
         Instant now = clock.instant();
         Instant top = page.beforeAt().isAfter(now) ? now : page.beforeAt();
         int wanted = page.fetchSize();

@@ -23,11 +23,13 @@ public final class Reactions {
     private final Jdbi jdbi;
     private final Clock clock;
     private final Notifications notifications;
+    private final TimelineCache timelines;
 
-    public Reactions(Jdbi jdbi, Clock clock, Notifications notifications) {
+    public Reactions(Jdbi jdbi, Clock clock, Notifications notifications, TimelineCache timelines) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.notifications = notifications;
+        this.timelines = timelines;
     }
 
     /** PUT liked_tweets_list/:id/ and saved_tweets_list/:id/: adds if absent, removes if present. */
@@ -62,6 +64,7 @@ public final class Reactions {
             }
             add(h, Reaction.RETWEET, tweetId, viewerUserId);
             notifications.timeline(h, viewerUserId, tweetId);
+            h.afterCommit(() -> timelines.retweetChanged(viewerUserId));
             notifications.notify(h, Notice.onTweet(Kind.RETWEET, viewerUserId, tweet.userId(), tweetId));
             return new Message("tweet with id " + tweetId + " retweeted");
         });

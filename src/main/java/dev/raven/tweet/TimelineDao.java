@@ -64,6 +64,11 @@ public interface TimelineDao {
                      @Bind("beforeAt") Instant beforeAt, @Bind("beforeId") long beforeId,
                      @Bind("limit") int limit);
 
+    /** Whose posts reach the viewer's timeline: everyone they follow and have not muted, by id. */
+    @SqlQuery("SELECT f.followed_id FROM follows f WHERE f.follower_id = :viewer AND " + TweetSql.FOLLOWED_NOT_MUTED
+            + " ORDER BY f.followed_id")
+    List<Long> followedNotMuted(@Bind("viewer") long viewerUserId);
+
     @SqlQuery("SELECT u.id AS user_id, u.username, p.alias FROM users u JOIN profiles p ON p.user_id = u.id "
             + "WHERE u.id IN (<ids>)")
     List<TimelineItem.RetweetedBy> retweeters(@BindList("ids") List<Long> userIds);

@@ -54,6 +54,8 @@ public final class TweetSql {
     /** ... of a following list ({@code f.followed_id}). */
     public static final String FOLLOWED_SEEN = BLOCK_1 + "f.followed_id" + BLOCK_2 + "f.followed_id" + ") AND "
             + SUSPENDED_1 + "f.followed_id" + SUSPENDED_2;
+    /** A followed user ({@code f.followed_id}) the viewer has not muted: their posts reach the home timeline. */
+    public static final String FOLLOWED_NOT_MUTED = MUTE_1 + "f.followed_id" + ")";
     /** A retweeter ({@code r.user_id}) whose retweets reach the viewer's timeline: not muted, not suspended. */
     public static final String RETWEETER_SHOWN = MUTE_1 + "r.user_id" + ") AND " + SUSPENDED_1 + "r.user_id" + SUSPENDED_2;
     /** The same for {@code r2.user_id}, the retweets a timeline row is compared with. */

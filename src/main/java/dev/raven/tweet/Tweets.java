@@ -21,13 +21,16 @@ public final class Tweets {
     private final MediaLibrary media;
     private final Clock clock;
     private final Notifications notifications;
+    private final TimelineCache timelines;
 
-    public Tweets(Jdbi jdbi, int maxLength, MediaLibrary media, Clock clock, Notifications notifications) {
+    public Tweets(Jdbi jdbi, int maxLength, MediaLibrary media, Clock clock, Notifications notifications,
+                  TimelineCache timelines) {
         this.jdbi = jdbi;
         this.rules = new TweetRules(maxLength);
         this.media = media;
         this.clock = clock;
         this.notifications = notifications;
+        this.timelines = timelines;
     }
 
     Tweet create(long authorUserId, TweetRequests.TweetBody body) {
@@ -42,6 +45,7 @@ public final class Tweets {
             media.use(h, authorUserId, MediaLibrary.Use.tweet(id), draft.mediaUrl(), null, "media_url");
             PostLinks.MentionChange mentions = PostLinks.storeTweet(h, id, draft.content());
             notifications.timeline(h, authorUserId, id);
+            h.afterCommit(() -> timelines.tweetPosted(authorUserId, id, now));
             notifications.notifyAll(h, mentions.added().stream()
                     .map(user -> Notice.onTweet(Kind.MENTION, authorUserId, user, id)).toList());
             return dao.findVisible(id, authorUserId).orElseThrow();
