@@ -196,12 +196,28 @@ warm_up() {
 # uploads beyond media.upload.buffer.bytes queue, so their answers take longer than 10 s).
 run_scenario() {
   local scenario=$1 duration=${2:-$DURATION} connections=$CONNECTIONS script=$1 timeout=10s
+  if [ "$scenario" = home_while_posting ]; then
+    home_while_posting "$duration"
+    return
+  fi
   [ "$scenario" = login ] && connections=${BENCH_LOGIN_CONNECTIONS:-4}
   [ "$scenario" = upload_media ] && connections=${BENCH_UPLOAD_CONNECTIONS:-16}
   [ "$scenario" = upload_flood ] && script=upload_media && timeout=40s
   BENCH_FIXTURES="$RUN_DIR/fixtures" BENCH_PASSWORD="$PASSWORD" \
     wrk -t"$THREADS" -c"$connections" -d"$duration" --timeout "$timeout" -s "bench/lua/$script.lua" \
     "http://127.0.0.1:$PORT" | sed -n 's/^BENCH_RESULT //p'
+}
+
+# The home timeline read at 48 connections while 16 more post tweets the whole time (each new
+# tweet goes into its author's followers' timelines as it commits): the reads' result line.
+home_while_posting() {
+  local duration=$1 poster
+  BENCH_FIXTURES="$RUN_DIR/fixtures" wrk -t1 -c16 -d"$duration" --timeout 10s -s bench/lua/post_tweet.lua \
+    "http://127.0.0.1:$PORT" > "$RUN_DIR/home_while_posting.posts" &
+  poster=$!
+  BENCH_FIXTURES="$RUN_DIR/fixtures" wrk -t1 -c$((CONNECTIONS - 16)) -d"$duration" --timeout 10s \
+    -s bench/lua/home_timeline.lua "http://127.0.0.1:$PORT" | sed -n 's/^BENCH_RESULT //p'
+  wait "$poster"
 }
 
 json() { sed -E "s/.*\"$2\":(-?[0-9.]+).*/\1/" <<< "$1"; }
@@ -232,7 +248,7 @@ full_run() {
   warm_up
   local reads=(baseline current_user home_timeline web_home get_tweet web_tweet view_profile web_profile get_tweets
                replies_list get_top served_media)
-  local writes=(like_toggle post_tweet post_reply upload_media upload_flood login)
+  local writes=(like_toggle post_tweet home_while_posting post_reply upload_media upload_flood login)
   local baseline_rps=0 login_rps=0 upload_rps=0 upload_rss="?" flood_rps=0 flood_rss="?"
   if [ -n "${BENCH_SCENARIOS:-}" ]; then
     read -r -a reads <<< "$BENCH_SCENARIOS"
@@ -270,6 +286,12 @@ full_run() {
     echo "- $(bcrypt_line "$login_rps")"
     echo "- upload_media: a ${UPLOAD_BYTES} byte JPEG, ${upload_rps} uploads/s at ${BENCH_UPLOAD_CONNECTIONS:-16} connections; server peak RSS during uploads: ${upload_rss} MB (heap -Xmx$HEAP)"
     echo "- upload_flood: the same at $CONNECTIONS connections, ${flood_rps} uploads/s; server peak RSS: ${flood_rss} MB"
+    if [ -s "$RUN_DIR/home_while_posting.posts" ]; then
+      local posts
+      posts=$(sed -n 's/^BENCH_RESULT //p' "$RUN_DIR/home_while_posting.posts")
+      echo "- home_while_posting: home timeline pages at $((CONNECTIONS - 16)) connections while 16 more posted" \
+        "$(json "$posts" rps) tweets/s (p99 $(json "$posts" p99_ms) ms, non-2xx $(json "$posts" non2xx))"
+    fi
   } >> "$out"
   cat "$out"
   echo "Report: $out" >&2

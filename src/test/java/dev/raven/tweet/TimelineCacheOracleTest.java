@@ -7,9 +7,8 @@ import dev.raven.support.Social;
 import dev.raven.support.Staff;
 import dev.raven.support.TestServer;
 import dev.raven.support.TestUser;
+import dev.raven.support.WithServer;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -31,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * out, deep pages fall back to the query, and readers are forgotten and loaded again.
  * Deterministic: a fixed seed. Always on the embedded database, the only one the cache serves.
  */
+@WithServer(value = {"db.url=", "timeline.cache.items=12", "timeline.cache.readers=6"}, social = true)
 class TimelineCacheOracleTest {
     private static final long SEED = 20261130L;
     private static final int PAGE = 5;
@@ -39,19 +39,6 @@ class TimelineCacheOracleTest {
     static Api api;
     static Social social;
     static Jdbi jdbi;
-
-    @BeforeAll
-    static void start() {
-        server = Social.startServer(Map.of("db.url", "", "timeline.cache.items", "12", "timeline.cache.readers", "6"));
-        api = server.api();
-        social = new Social(api);
-        jdbi = server.app().database().jdbi();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void everyPageOfEveryReaderEqualsThePullQuery() {

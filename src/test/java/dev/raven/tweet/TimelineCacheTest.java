@@ -4,7 +4,7 @@ import dev.raven.support.Api;
 import dev.raven.support.Social;
 import dev.raven.support.TestServer;
 import dev.raven.support.TestUser;
-import org.junit.jupiter.api.AfterAll;
+import dev.raven.support.WithServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The home timeline cache through the API, one change at a time: what is served from memory,
  * and that each kind of change is seen at once. {@link TimelineCacheOracleTest} mixes them.
  */
+@WithServer(value = "db.url=", social = true) // the embedded database: the only one the cache serves
 class TimelineCacheTest {
     static TestServer server;
     static Api api;
@@ -26,16 +27,8 @@ class TimelineCacheTest {
     static TimelineCache cache;
 
     @BeforeAll
-    static void start() {
-        server = Social.startServer(Map.of("db.url", ""));
-        api = server.api();
-        social = new Social(api);
+    static void cache() {
         cache = server.app().timelines();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test
