@@ -14,7 +14,7 @@
 # target/raven.jar, built first), BENCH_SCENARIOS (a subset of the full run's scenarios, in the given order, e.g.
 # "baseline current_user"), BENCH_DURATION (default 20s per scenario), BENCH_CONNECTIONS (64;
 # logins 4, BENCH_LOGIN_CONNECTIONS; upload_media 16, BENCH_UPLOAD_CONNECTIONS), BENCH_HEAP (the
-# heap of the documented JVM settings, 128m), BENCH_JVM_OPTS (all JVM options instead),
+# heap of the documented JVM settings, 100m), BENCH_JVM_OPTS (all JVM options instead),
 # BENCH_JVM_EXTRA (added to them, e.g. a profiler), DB=h2|postgres (postgres: BENCH_PG_URL,
 # default the local server).
 # Slowloris: BENCH_SLOW_CONNECTIONS (2000), BENCH_SLOW_ADDRESSES (40), BENCH_SLOW_GREEDY (100),
@@ -28,9 +28,9 @@ MODE=${1:-small}
 DURATION=${BENCH_DURATION:-20s}
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
 THREADS=${BENCH_THREADS:-2}
-HEAP=${BENCH_HEAP:-128m}
+HEAP=${BENCH_HEAP:-100m}
 # The JVM settings README.md, the Dockerfile and docs/DEPLOYMENT.md give (why: docs/BENCHMARKS.md).
-JVM_OPTS=${BENCH_JVM_OPTS:-"-Xms64m -Xmx$HEAP -XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=64m -Djdk.nio.maxCachedBufferSize=262144"}
+JVM_OPTS=${BENCH_JVM_OPTS:-"-Xms64m -Xmx$HEAP -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=64m -Djdk.nio.maxCachedBufferSize=262144"}
 DB=${DB:-h2}
 SEED=${BENCH_SEED:-42}
 PASSWORD=raven-seed-password

@@ -179,8 +179,8 @@ public record RavenConfig(
                 // WRITE_DELAY=0: every commit reaches the file before the client hears OK,
                 // so an acknowledged write survives kill -9 of the server.
                 + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000"
-                // H2 sizes its page cache from the heap (64 MB per GB of -Xmx: 8 MB at
-                // -Xmx128m, which starves the timelines' reads); db.h2.cache.mb fixes it.
+                // H2 sizes its page cache from the heap (64 MB per GB of -Xmx: 6 MB at
+                // -Xmx100m, which starves the timelines' reads); db.h2.cache.mb fixes it.
                 + (h2CacheMb > 0 ? ";CACHE_SIZE=" + h2CacheMb * 1024L : "");
     }
 
