@@ -118,6 +118,20 @@ class SlowClientsTest {
         }
 
         @Test
+        void aStalledBodyOverTheLimitGetsIts413ByTheBodyDeadline() throws IOException {
+            // Over the limit but under 1 MiB: read and dropped before the 413, yet no longer than
+            // http.body.timeout (5 s here) when it stops coming; without that deadline the
+            // connection would stay silent until the 30 s idle timeout, past this read's 15 s.
+            try (Socket socket = LoopbackSockets.open(server.app().port(), "127.0.0.2")) {
+                LoopbackSockets.send(socket, LoopbackSockets.postHead(LOGIN, 200_000) + "{");
+                socket.setSoTimeout(15_000);
+                String answer = LoopbackSockets.readToEnd(socket);
+                assertStatus(answer, 413);
+                assertTrue(answer.contains("\"code\":\"request_too_large\""), answer);
+            }
+        }
+
+        @Test
         void aStalledBodyIsCutWithA408AndTheConnectionClosed() throws IOException {
             try (Socket socket = LoopbackSockets.open(server.app().port(), "127.0.0.2")) {
                 LoopbackSockets.send(socket, LoopbackSockets.postHead(LOGIN, 1000) + "{");

@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * with blocking calls) gets a thread for it. While the body arrives no thread waits: Jetty
  * calls back as bytes come in. So a client that sends its body a byte at a time costs a
  * connection and a small buffer, never a request thread. A body larger than
- * http.max.body.bytes is answered 413 (after reading and dropping it, up to 1 MiB: see
- * {@link BodyDrain}); one that takes longer than http.body.timeout, or
+ * http.max.body.bytes is answered 413 (after reading and dropping it, up to 1 MiB and
+ * http.body.timeout: see {@link BodyDrain}); one that takes longer than http.body.timeout, or
  * arrives slower than http.min.data.rate after the grace, is answered 408. Picture uploads
  * also share a budget of bytes in memory ({@link UploadBudget}).
  */
@@ -73,7 +73,8 @@ public final class BodyBuffering extends Handler.Wrapper {
         boolean large = largeBodies.paths().test(Request.getPathInContext(request));
         long limit = large ? largeBodies.maxBytes() : maxBodyBytes;
         if (declared > limit) {
-            BodyDrain.thenAnswer(request, declared, () -> answers.tooLarge(request, response, callback, large));
+            BodyDrain.thenAnswer(request, declared, limits.bodyTimeout(),
+                    () -> answers.tooLarge(request, response, callback, large));
             return true;
         }
         if (large) {
