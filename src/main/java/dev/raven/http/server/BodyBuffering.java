@@ -102,11 +102,7 @@ public final class BodyBuffering extends Handler.Wrapper {
         BodyRead read = new BodyRead(this, next, request, response, releasing, declared, limit, true);
         AtomicReference<Scheduler.Task> giveUp = new AtomicReference<>();
         UploadBudget.Waiter waiter = uploads.reserveOrWait(bytes, () -> {
-            // Cancelled, so that the queued timer does not keep this upload (and its body) alive.
-            Scheduler.Task timer = giveUp.getAndSet(null);
-            if (timer != null) {
-                timer.cancel();
-            }
+            cancel(giveUp);
             startOnPoolThread(request, read, releasing);
         });
         if (waiter == null) {
@@ -119,6 +115,17 @@ public final class BodyBuffering extends Handler.Wrapper {
                 answers.busy(request, response, callback, limits.bodyTimeout());
             }
         }, limits.bodyTimeout().toNanos(), TimeUnit.NANOSECONDS));
+        if (waiter.isGranted()) {
+            cancel(giveUp); // granted before the timer was set: the grant found nothing to cancel
+        }
+    }
+
+    /** Cancelled, so that a queued timer does not keep its upload (and the body) alive; at most once. */
+    private static void cancel(AtomicReference<Scheduler.Task> timer) {
+        Scheduler.Task task = timer.getAndSet(null);
+        if (task != null) {
+            task.cancel();
+        }
     }
 
     /** Room was made by whoever finished: maybe Jetty's selector, which must not run a handler. */

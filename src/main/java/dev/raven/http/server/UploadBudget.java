@@ -22,10 +22,16 @@ final class UploadBudget {
     static final class Waiter {
         final long bytes;
         final Runnable granted;
+        /** Set once its bytes are reserved (before {@link #granted} runs). */
+        private volatile boolean isGranted;
 
         private Waiter(long bytes, Runnable granted) {
             this.bytes = bytes;
             this.granted = granted;
+        }
+
+        boolean isGranted() {
+            return isGranted;
         }
     }
 
@@ -93,6 +99,7 @@ final class UploadBudget {
         while (!waiting.isEmpty() && reserved + waiting.peek().bytes <= capacity) {
             Waiter next = waiting.poll();
             reserved += next.bytes;
+            next.isGranted = true;
             granted.add(next.granted);
         }
         return granted;

@@ -24,13 +24,16 @@ class UploadBudgetUnitTest {
     void uploadsThatFitAreReservedAtOnceAndTheRestWaitInArrivalOrder() {
         UploadBudget budget = new UploadBudget(100);
         assertNull(budget.reserveOrWait(60, grant("a")));
-        assertNotNull(budget.reserveOrWait(60, grant("b")));
+        UploadBudget.Waiter b = budget.reserveOrWait(60, grant("b"));
+        assertNotNull(b);
         // Fits, but would jump the queue ahead of b: waits too.
         assertNotNull(budget.reserveOrWait(10, grant("c")));
         assertEquals(2, budget.waiting());
+        assertFalse(b.isGranted());
 
         budget.release(60);
         assertEquals(List.of("b", "c"), granted);
+        assertTrue(b.isGranted(), "a grant is visible to whoever set the waiter's give-up timer");
         assertEquals(70, budget.reserved());
         budget.release(60);
         budget.release(10);
