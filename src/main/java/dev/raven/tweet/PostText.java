@@ -40,7 +40,7 @@ public final class PostText {
             return List.of();
         }
         Set<String> keys = new LinkedHashSet<>();
-        Matcher m = MENTION.matcher(content == null ? "" : content);
+        Matcher m = MENTION.matcher(content);
         while (m.find() && keys.size() < MAX_PER_POST) {
             keys.add(m.group(1).toLowerCase(Locale.ROOT));
         }
@@ -53,7 +53,7 @@ public final class PostText {
             return List.of();
         }
         Set<String> tags = new LinkedHashSet<>();
-        Matcher m = TAG.matcher(content == null ? "" : content);
+        Matcher m = TAG.matcher(content);
         while (m.find() && tags.size() < MAX_PER_POST) {
             String tag = normalTag(m.group(1));
             if (tag != null) {

@@ -65,13 +65,18 @@ public final class TimelineCache {
     }
 
     /** The page from memory, or empty when the reader is not held or the prefix is too short for it. */
-    synchronized Optional<List<TimelineDao.Entry>> page(long reader, Paging.PageRequest page) {
-        Optional<List<TimelineDao.Entry>> rows = readers.get(reader) instanceof Feed feed ? feed.page(page)
-                : Optional.empty();
-        if (rows.isPresent()) {
-            pagesServed++;
+    Optional<List<TimelineDao.Entry>> page(long reader, Paging.PageRequest page) {
+        if (!isEnabled()) {
+            return Optional.empty(); // PostgreSQL: no lock taken on every home page for nothing
         }
-        return rows;
+        synchronized (this) {
+            Optional<List<TimelineDao.Entry>> rows = readers.get(reader) instanceof Feed feed ? feed.page(page)
+                    : Optional.empty();
+            if (rows.isPresent()) {
+                pagesServed++;
+            }
+            return rows;
+        }
     }
 
     /** Pages served from memory since start (for tests and the curious). */
@@ -150,10 +155,6 @@ public final class TimelineCache {
     /** Anything else that can change timelines (follows, blocks, deletes, suspensions...). */
     public synchronized void invalidateAll() {
         readers.clear();
-    }
-
-    synchronized int heldReaders() {
-        return (int) readers.values().stream().filter(v -> v instanceof Feed).count();
     }
 
     /** Instants as the database keeps them (microseconds), so cursors compare alike. */
