@@ -89,6 +89,8 @@ import dev.raven.web.Templates;
 import dev.raven.web.WebCookie;
 import dev.raven.tweet.TweetLists;
 import dev.raven.tweet.Tweets;
+import dev.raven.timeline.FanOutSwitch;
+import dev.raven.timeline.FanOutWorker;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.json.JavalinJackson;
@@ -117,9 +119,10 @@ public final class RavenApp implements AutoCloseable {
     private final EventBus bus;
     private final StreamHub streams;
     private final TimelineCache timelines;
+    private final FanOutWorker fanOut;
 
     private RavenApp(RavenConfig config, Database database, Javalin javalin, ScheduledExecutorService housekeeping,
-                     EventBus bus, StreamHub streams, TimelineCache timelines) {
+                     EventBus bus, StreamHub streams, TimelineCache timelines, FanOutWorker fanOut) {
         this.config = config;
         this.database = database;
         this.javalin = javalin;
@@ -127,6 +130,7 @@ public final class RavenApp implements AutoCloseable {
         this.bus = bus;
         this.streams = streams;
         this.timelines = timelines;
+        this.fanOut = fanOut;
     }
 
     /** Opens the database, runs migrations and starts serving. */
@@ -136,8 +140,16 @@ public final class RavenApp implements AutoCloseable {
         Database database = Database.open(config, storage::onFault);
         EventBus bus = null;
         StreamHub streams = null;
+        FanOutWorker fanOut = null;
         try {
             storage.start();
+            if (config.timeline().fanOut()) {
+                FanOutSwitch.turnOn(database.jdbi());
+                // Resumes whatever fan-out a previous run left queued.
+                fanOut = FanOutWorker.start(database.jdbi(), database.newBackgroundJdbi(), config.timeline());
+            } else {
+                FanOutSwitch.turnOff(database.jdbi());
+            }
             String secret = JwtSecret.resolve(config.jwtSecret(), config.dataDir());
             ObjectMapper mapper = Json.newMapper();
             Bodies bodies = new Bodies(mapper);
@@ -248,8 +260,11 @@ public final class RavenApp implements AutoCloseable {
             });
             housekeeping.scheduleWithFixedDelay(() -> purge(sessions), 1, 60, TimeUnit.MINUTES);
             housekeeping.scheduleWithFixedDelay(() -> tidy(media), 5, 60, TimeUnit.MINUTES);
-            return new RavenApp(config, database, javalin, housekeeping, bus, streams, timelineCache);
+            return new RavenApp(config, database, javalin, housekeeping, bus, streams, timelineCache, fanOut);
         } catch (RuntimeException e) {
+            if (fanOut != null) {
+                fanOut.close();
+            }
             if (streams != null) {
                 streams.close();
             }
@@ -304,7 +319,7 @@ public final class RavenApp implements AutoCloseable {
      * database), like the session cache; instances sharing PostgreSQL read them each time.
      */
     private static TimelineCache timelineCache(RavenConfig config, Jdbi jdbi) {
-        if (!EmbeddedH2.isUsedBy(config) || config.timelineCacheReaders() == 0) {
+        if (!EmbeddedH2.isUsedBy(config) || config.timeline().fanOut() || config.timelineCacheReaders() == 0) {
             return TimelineCache.disabled();
         }
         TimelineCache cache = TimelineCache.of(config.timelineCacheReaders(), config.timelineCacheItems());
@@ -379,6 +394,11 @@ public final class RavenApp implements AutoCloseable {
         return bus;
     }
 
+    /** This instance's fan-out worker, null with fan-out off (tests stop it to leave jobs queued, and count its jobs). */
+    public FanOutWorker fanOut() {
+        return fanOut;
+    }
+
     /** Stops accepting, lets in-flight requests finish, then closes the database. */
     @Override
     public void close() {
@@ -386,6 +406,9 @@ public final class RavenApp implements AutoCloseable {
         streams.close(); // open streams end now: a graceful stop waits for requests, and a stream never ends
         javalin.stop();
         bus.close();
+        if (fanOut != null) {
+            fanOut.close();
+        }
         database.close();
     }
 }

@@ -3,6 +3,7 @@ package dev.raven.auth;
 import dev.raven.media.MediaLibrary;
 import dev.raven.profile.FollowDao;
 import dev.raven.reply.ReplyRemoval;
+import dev.raven.timeline.FanOut;
 import dev.raven.tweet.TweetRemoval;
 import org.jdbi.v3.core.Handle;
 
@@ -25,6 +26,7 @@ public final class AccountRemoval {
         follows.uncountFollowsOf(userId);
         TweetRemoval.uncountEverythingOf(handle, userId);
         ReplyRemoval.uncountEverythingOf(handle, userId);
+        FanOut.accountRemoving(handle, userId);
         handle.attach(UserDao.class).delete(userId);
     }
 }

@@ -23,7 +23,7 @@ public final class Cli {
 
     private final CliContext context;
     private final List<Command> commands = List.of(new ServeCommand(), new MigrateDbCommand(), new BackupCommand(),
-            new SeedCommand(), new AdminCommand());
+            new SeedCommand(), new AdminCommand(), new TimelinesCommand());
 
     /** The real process: standard input, and the terminal when there is one. */
     public Cli(Map<String, String> env, PrintStream out, PrintStream err) {

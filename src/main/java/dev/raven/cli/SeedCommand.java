@@ -78,6 +78,12 @@ final class SeedCommand implements Command {
             new SeedRun(database.jdbi(), tokens, config.refreshTokenTtl(), new PasswordHasher(config.bcryptCost()), clock,
                     EmbeddedH2.isUsedBy(config))
                     .run(plan, context.out());
+            // The seeder writes the source tables directly: the timelines are computed from them
+            // (with timeline.fanout=false they are not kept: a server turning it on rebuilds them).
+            if (config.timeline().fanOut()) {
+                TimelinesCommand.rebuild(database, config, context.out());
+            }
+            database.jdbi().useHandle(h -> h.execute("ANALYZE"));
             if (EmbeddedH2.isUsedBy(config)) {
                 EmbeddedH2.compactAndClose(database.jdbi());
             }

@@ -1,5 +1,7 @@
 package dev.raven.config;
 
+import dev.raven.timeline.TimelineSettings;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,7 +46,8 @@ public record RavenConfig(
         int streamMaxPerUser,
         boolean streamTiming,
         int timelineCacheReaders,
-        int timelineCacheItems) {
+        int timelineCacheItems,
+        TimelineSettings timeline) {
 
     /** The embedded database's file name in data.dir, without H2's .mv.db suffix. */
     public static final String EMBEDDED_DB_NAME = "raven";
@@ -139,7 +142,22 @@ public record RavenConfig(
                 p.integer("stream.max.per.user", 1, 1_000),
                 p.bool("stream.timing"),
                 p.integer("timeline.cache.readers", 0, 1_000_000),
-                p.integer("timeline.cache.items", 2, 10_000));
+                p.integer("timeline.cache.items", 2, 10_000),
+                timeline(p));
+    }
+
+    /** timeline.fanout: auto (the default) keeps the tables with PostgreSQL and not on the embedded database. */
+    private static TimelineSettings timeline(Parser p) {
+        String fanOut = p.text("timeline.fanout", false).toLowerCase(java.util.Locale.ROOT);
+        boolean on = switch (fanOut) {
+            case "true" -> true;
+            case "false" -> false;
+            case "auto" -> p.text("db.url", true).startsWith("jdbc:postgresql:");
+            default -> throw new ConfigException("timeline.fanout: expected auto, true or false, got '"
+                    + p.raw().get("timeline.fanout") + "'");
+        };
+        return new TimelineSettings(on, p.integer("timeline.length", 10, 100_000),
+                p.integer("timeline.fanout.max.followers", 0, 100_000_000));
     }
 
     private static MediaSettings media(Parser p) {

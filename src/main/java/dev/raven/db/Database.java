@@ -135,6 +135,16 @@ public final class Database implements AutoCloseable {
         return jdbi;
     }
 
+    /**
+     * A Jdbi of its own on the same pool, for background work (the fan-out worker): what is
+     * set on {@link #jdbi()} for requests (tests count statements with a logger) leaves it be.
+     */
+    public Jdbi newBackgroundJdbi() {
+        Jdbi background = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        JdbiSetup.configure(background);
+        return background;
+    }
+
     public String description() {
         return description;
     }

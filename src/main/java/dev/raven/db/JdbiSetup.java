@@ -1,5 +1,6 @@
 package dev.raven.db;
 
+import dev.raven.timeline.FanOutSignal;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementExceptions;
 
@@ -17,5 +18,7 @@ final class JdbiSetup {
             java.time.OffsetDateTime t = rs.getObject(col, java.time.OffsetDateTime.class);
             return t == null ? null : t.toInstant();
         });
+        // Created here, before any handle copies the configuration, so all handles share one.
+        jdbi.getConfig(FanOutSignal.class);
     }
 }

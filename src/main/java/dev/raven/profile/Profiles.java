@@ -8,6 +8,7 @@ import dev.raven.http.FieldErrors;
 import dev.raven.media.MediaLibrary;
 import dev.raven.http.Message;
 import dev.raven.http.Paging;
+import dev.raven.timeline.FanOut;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -96,6 +97,9 @@ public final class Profiles {
             if (!removed) {
                 Relations.requireNoBlock(h, viewerUserId, targetUserId);
                 follows.insert(viewerUserId, targetUserId, now());
+                FanOut.followed(h, viewerUserId, targetUserId);
+            } else {
+                FanOut.unfollowed(h, viewerUserId, targetUserId);
             }
             int delta = removed ? -1 : 1;
             follows.addFollowers(targetUserId, delta);

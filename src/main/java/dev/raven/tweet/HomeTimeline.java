@@ -1,13 +1,16 @@
 package dev.raven.tweet;
 
 import dev.raven.http.Paging;
+import dev.raven.timeline.FanOutSignal;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,16 +21,23 @@ import java.util.function.UnaryOperator;
  * GET tweets_list/: the caller's tweets, tweets of everyone they follow, and tweets those
  * people retweeted (with retweeted_by), each tweet once, newest activity first.
  *
- * <p>The page query reads every stream's rows inside a time window that ends at the
+ * <p>A page is read from the reader's fanned-out rows (home_timelines, kept by
+ * {@link dev.raven.timeline.FanOut}): one short index range, each row checked against the
+ * live tables, merged with the streams of followed accounts that are not fanned out. Those
+ * rows are complete from the reader's horizon on; a page that reaches below it (deep
+ * pages, accounts not built yet) is read with the pull query, {@link #pullEntries}.
+ *
+ * <p>The pull query reads every stream's rows inside a time window that ends at the
  * cursor, so what it reads grows with the activity of the followed accounts in that
  * window (about a page's worth), not with the size of the tables. The first window is a
  * day; if it holds less than a page, a second is sized from the density the first one
  * saw, and only then is the rest of history read. So a page costs at most three page
- * queries plus two (tweets, retweeters), whatever its size.
+ * queries plus two (tweets, retweeters), whatever its size, plus the two or three that
+ * try the fanned-out rows first.
  *
- * <p>Where the {@link TimelineCache} is on (the embedded database), a page within a recent
- * reader's first items needs no page query at all; the first page of a reader it does not
- * hold loads them (one query more than the pull, once).
+ * <p>Where the {@link TimelineCache} is on (the embedded database with fan-out off), a page
+ * within a recent reader's first items needs no page query at all; the first page of a
+ * reader it does not hold loads them (one query more than the pull, once).
  */
 public final class HomeTimeline {
     /** Older than any tweet: the lower bound of the last, unbounded window. */
@@ -35,6 +45,9 @@ public final class HomeTimeline {
     private static final Duration FIRST_WINDOW = Duration.ofDays(1);
     /** A second window longer than this might as well be all of history. */
     private static final Duration LONGEST_WINDOW = Duration.ofDays(5 * 365);
+
+    /** How long a read waits for this instance's queued fan-out (read-your-writes), at most. */
+    private static final Duration DELIVERY_WAIT = Duration.ofSeconds(1);
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -48,6 +61,9 @@ public final class HomeTimeline {
 
     List<TimelineItem> page(long viewerUserId, Paging.PageRequest page,
                             UnaryOperator<List<TimelineDao.Entry>> pager) {
+        FanOutSignal fanOut = jdbi.getConfig(FanOutSignal.class);
+        // Everything this instance acknowledged before the request shows (no connection held meanwhile).
+        fanOut.awaitDelivered(DELIVERY_WAIT);
         return jdbi.withHandle(h -> {
             TimelineDao dao = h.attach(TimelineDao.class);
             List<TimelineDao.Entry> entries = pager.apply(cachedEntries(dao, viewerUserId, page));
@@ -101,8 +117,52 @@ public final class HomeTimeline {
         return entries(dao, viewer, page); // a page longer than the cache keeps
     }
 
-    /** The page's entries by the pull query, reading as short a stretch of time as holds a full page. */
+    /**
+     * The page's entries (one more than the page, if there are): fanned out where they are
+     * complete, else by the pull query.
+     */
     List<TimelineDao.Entry> entries(TimelineDao dao, long viewer, Paging.PageRequest page) {
+        if (!jdbi.getConfig(FanOutSignal.class).enabled()) {
+            return pullEntries(dao, viewer, page);
+        }
+        TimelineDao.ReaderState state = dao.readerState(viewer);
+        Instant horizon = state.completeFrom() == null ? BEGINNING : state.completeFrom();
+        if (horizon.isAfter(clock.instant()) || page.beforeAt().isBefore(horizon)) {
+            return pullEntries(dao, viewer, page);
+        }
+        int wanted = page.fetchSize();
+        List<TimelineDao.Entry> rows = dao.fannedOut(viewer, page.beforeAt(), page.beforeId(), wanted);
+        if (state.followsPulled()) {
+            // Only pulled items newer than the last fanned-out one can make it onto the page.
+            Instant since = rows.size() >= wanted ? rows.get(rows.size() - 1).activityAt() : horizon;
+            rows = newestFirst(rows, dao.pulled(viewer, since, page.beforeAt(), page.beforeId(), wanted), wanted);
+        }
+        boolean complete = rows.size() >= wanted
+                ? !rows.get(wanted - 1).activityAt().isBefore(horizon)
+                : horizon.equals(BEGINNING);
+        return complete ? rows : pullEntries(dao, viewer, page);
+    }
+
+    /** Both lists merged newest first, an item found in both once, cut to {@code wanted}. */
+    private static List<TimelineDao.Entry> newestFirst(List<TimelineDao.Entry> a, List<TimelineDao.Entry> b,
+                                                       int wanted) {
+        List<TimelineDao.Entry> all = new ArrayList<>(new LinkedHashSet<>(concat(a, b)));
+        all.sort(Comparator.comparing(TimelineDao.Entry::activityAt).thenComparing(TimelineDao.Entry::tweetId)
+                .reversed());
+        return all.size() > wanted ? all.subList(0, wanted) : all;
+    }
+
+    private static List<TimelineDao.Entry> concat(List<TimelineDao.Entry> a, List<TimelineDao.Entry> b) {
+        List<TimelineDao.Entry> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /**
+     * The pull query: the page's entries from the followed accounts' own tables, reading as
+     * short a stretch of time as holds a full page.
+     */
+    List<TimelineDao.Entry> pullEntries(TimelineDao dao, long viewer, Paging.PageRequest page) {
         Instant now = clock.instant();
         Instant top = page.beforeAt().isAfter(now) ? now : page.beforeAt();
         int wanted = page.fetchSize();

@@ -7,6 +7,7 @@ import dev.raven.http.Message;
 import dev.raven.notify.Kind;
 import dev.raven.notify.Notice;
 import dev.raven.notify.Notifications;
+import dev.raven.timeline.FanOut;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -63,6 +64,7 @@ public final class Reactions {
                 throw ApiException.conflict("already_retweeted", "Already retweeted");
             }
             add(h, Reaction.RETWEET, tweetId, viewerUserId);
+            FanOut.retweeted(h, viewerUserId, tweetId);
             notifications.timeline(h, viewerUserId, tweetId);
             h.afterCommit(() -> timelines.retweetChanged(viewerUserId));
             notifications.notify(h, Notice.onTweet(Kind.RETWEET, viewerUserId, tweet.userId(), tweetId));
@@ -78,6 +80,7 @@ public final class Reactions {
                 throw ApiException.notFound("You have not retweeted this tweet.");
             }
             uncount(h, Reaction.RETWEET, tweetId, viewerUserId);
+            FanOut.unretweeted(h, viewerUserId, tweetId);
             notifications.withdrawOnTweet(h, Kind.RETWEET, viewerUserId, tweet.userId(), tweetId);
             return new Message("tweet with id " + tweetId + " un-retweeted");
         });

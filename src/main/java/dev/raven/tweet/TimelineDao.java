@@ -20,9 +20,13 @@ import static dev.raven.tweet.TweetSql.VISIBLE;
  * newest activity: a tweet row is dropped when someone the viewer follows retweeted it,
  * and a retweet row is dropped when a newer followed retweet of the same tweet exists.
  * {@link HomeTimeline} picks {@code since} so that the window holds about a page.
+ *
+ * <p>{@link #page} is that pull query: the reference the fanned-out rows are tested
+ * against, and what pages older than a reader's horizon are read with.
  */
 @RegisterConstructorMapper(TimelineDao.Entry.class)
 @RegisterConstructorMapper(TimelineItem.RetweetedBy.class)
+@RegisterConstructorMapper(TimelineDao.ReaderState.class)
 public interface TimelineDao {
 
     /**
@@ -41,6 +45,13 @@ public interface TimelineDao {
             + "JOIN follows f2 ON f2.followed_id = r2.user_id AND f2.follower_id = :viewer "
             + "WHERE r2.tweet_id = r.tweet_id AND " + SHOWN_RETWEETER + " "
             + "AND (r2.created_at > r.created_at OR (r2.created_at = r.created_at AND r2.user_id > r.user_id)))";
+
+    /**
+     * The retweet r2 is by someone the viewer follows: one primary-key probe per retweet of
+     * the tweet (written as a nested EXISTS so that H2 starts from the tweet's retweets, not
+     * from everyone the viewer follows).
+     */
+    String BY_FOLLOWED = "EXISTS (SELECT 1 FROM follows f2 WHERE f2.follower_id = :viewer AND f2.followed_id = r2.user_id)";
 
     String RETWEET_BEFORE = "r.created_at <= :beforeAt AND (r.created_at < :beforeAt OR r.tweet_id < :beforeId)";
 
@@ -69,11 +80,79 @@ public interface TimelineDao {
             + " ORDER BY f.followed_id")
     List<Long> followedNotMuted(@Bind("viewer") long viewerUserId);
 
+    /**
+     * The retweet r2 is by someone the viewer follows and whose retweets they see: one
+     * primary-key probe per retweet of the tweet (a nested EXISTS, so that H2 starts from
+     * the tweet's retweets, not from everyone the viewer follows).
+     */
+    String BY_SHOWN_FOLLOWED = "EXISTS (SELECT 1 FROM follows f2 WHERE f2.follower_id = :viewer "
+            + "AND f2.followed_id = r2.user_id) AND " + SHOWN_RETWEETER;
+
+    /** The reader's horizon (null: complete from the beginning) and whether they follow a pulled account. */
+    @SqlQuery("SELECT (SELECT complete_from FROM home_timeline_horizons WHERE reader_id = :viewer) AS complete_from, "
+            + "EXISTS (SELECT 1 FROM timeline_pulled_accounts pa JOIN follows fp ON fp.followed_id = pa.user_id "
+            + "AND fp.follower_id = :viewer) AS follows_pulled")
+    ReaderState readerState(@Bind("viewer") long viewerUserId);
+
+    /**
+     * A page of the reader's fanned-out rows, each checked against the live tables with the
+     * pull query's own rules ({@link #page}): a tweet row of the reader, or of someone they
+     * still follow and have not muted, who is not suspended, unless a followed user's shown
+     * retweet will show it instead; a retweet row whose retweet still exists, by someone they
+     * still follow and see, of a tweet visible to them by an author they have not muted, and
+     * the newest such retweet. So follows, mutes, blocks, suspensions and visibility changes
+     * hold on the next read, whatever the worker has done yet. Each check is a few index
+     * probes for the rows the page reads. OFFSET 0 keeps PostgreSQL from turning a check
+     * into a hash of everything the reader's followed accounts ever retweeted.
+     */
+    @SqlQuery("SELECT h.tweet_id, h.activity_at, NULLIF(h.retweeter_id, 0) AS retweeter_id "
+            + "FROM home_timelines h JOIN tweets t ON t.id = h.tweet_id "
+            + "WHERE h.reader_id = :viewer "
+            + "AND h.activity_at <= :beforeAt AND (h.activity_at < :beforeAt OR h.tweet_id < :beforeId) "
+            + "AND ((h.retweeter_id = 0 AND (t.user_id = :viewer OR (EXISTS (SELECT 1 FROM follows fa "
+            + "WHERE fa.follower_id = :viewer AND fa.followed_id = t.user_id OFFSET 0) AND " + NOT_MUTED
+            + " AND " + NOT_SUSPENDED + ")) "
+            + "AND NOT EXISTS (SELECT 1 FROM retweets r2 WHERE r2.tweet_id = t.id AND " + BY_SHOWN_FOLLOWED + " OFFSET 0)) "
+            + "OR (h.retweeter_id <> 0 AND EXISTS (SELECT 1 FROM retweets r WHERE r.tweet_id = t.id "
+            + "AND r.user_id = h.retweeter_id AND r.created_at = h.activity_at OFFSET 0) "
+            + "AND EXISTS (SELECT 1 FROM follows fr WHERE fr.follower_id = :viewer AND fr.followed_id = h.retweeter_id "
+            + "OFFSET 0) AND " + TweetSql.HOME_RETWEETER_SHOWN
+            + " AND " + VISIBLE + " AND " + NOT_MUTED + " AND NOT EXISTS (SELECT 1 FROM retweets r2 "
+            + "WHERE r2.tweet_id = t.id AND (r2.created_at > h.activity_at "
+            + "OR (r2.created_at = h.activity_at AND r2.user_id > h.retweeter_id)) AND " + BY_SHOWN_FOLLOWED
+            + " OFFSET 0))) "
+            // reader_id first: H2 then reads the index in order and stops after :limit rows.
+            + "ORDER BY h.reader_id, h.activity_at DESC, h.tweet_id DESC LIMIT :limit")
+    List<Entry> fannedOut(@Bind("viewer") long viewerUserId, @Bind("beforeAt") Instant beforeAt,
+                          @Bind("beforeId") long beforeId, @Bind("limit") int limit);
+
+    /** The pull query's followed streams, for the followed accounts that are not fanned out. */
+    @SqlQuery("SELECT t.id AS tweet_id, t.created_at AS activity_at, CAST(NULL AS BIGINT) AS retweeter_id "
+            + "FROM timeline_pulled_accounts pa JOIN follows f ON f.followed_id = pa.user_id AND f.follower_id = :viewer "
+            + "JOIN tweets t ON t.user_id = f.followed_id "
+            + "WHERE t.created_at >= :since AND " + BEFORE
+            + " AND " + NOT_MUTED + " AND " + NOT_SUSPENDED + " AND " + NOT_RETWEETED_BY_FOLLOWED
+            + " UNION ALL "
+            + "SELECT r.tweet_id, r.created_at, r.user_id "
+            + "FROM timeline_pulled_accounts pa JOIN follows f ON f.followed_id = pa.user_id AND f.follower_id = :viewer "
+            + "JOIN retweets r ON r.user_id = f.followed_id JOIN tweets t ON t.id = r.tweet_id "
+            + "WHERE r.created_at >= :since AND " + RETWEET_BEFORE
+            + " AND " + VISIBLE + " AND " + NOT_MUTED + " AND " + TweetSql.RETWEETER_SHOWN
+            + " AND " + NEWEST_FOLLOWED_RETWEET
+            + " ORDER BY activity_at DESC, tweet_id DESC LIMIT :limit")
+    List<Entry> pulled(@Bind("viewer") long viewerUserId, @Bind("since") Instant since,
+                       @Bind("beforeAt") Instant beforeAt, @Bind("beforeId") long beforeId,
+                       @Bind("limit") int limit);
+
     @SqlQuery("SELECT u.id AS user_id, u.username, p.alias FROM users u JOIN profiles p ON p.user_id = u.id "
             + "WHERE u.id IN (<ids>)")
     List<TimelineItem.RetweetedBy> retweeters(@BindList("ids") List<Long> userIds);
 
     /** One timeline item: the tweet, when its newest activity was, and the retweeter if that was a retweet. */
     record Entry(long tweetId, Instant activityAt, Long retweeterId) {
+    }
+
+    /** See {@link #readerState}. */
+    record ReaderState(Instant completeFrom, boolean followsPulled) {
     }
 }

@@ -58,6 +58,9 @@ public final class TweetSql {
     public static final String FOLLOWED_NOT_MUTED = MUTE_1 + "f.followed_id" + ")";
     /** A retweeter ({@code r.user_id}) whose retweets reach the viewer's timeline: not muted, not suspended. */
     public static final String RETWEETER_SHOWN = MUTE_1 + "r.user_id" + ") AND " + SUSPENDED_1 + "r.user_id" + SUSPENDED_2;
+    /** The same for {@code h.retweeter_id}, the retweeter of a fanned-out timeline row. */
+    public static final String HOME_RETWEETER_SHOWN = MUTE_1 + "h.retweeter_id) AND "
+            + SUSPENDED_1 + "h.retweeter_id" + SUSPENDED_2;
     /** The same for {@code r2.user_id}, the retweets a timeline row is compared with. */
     public static final String OTHER_RETWEETER_SHOWN = MUTE_1 + "r2.user_id" + ") AND "
             + SUSPENDED_1 + "r2.user_id" + SUSPENDED_2;

@@ -8,6 +8,7 @@ import dev.raven.media.MediaLibrary;
 import dev.raven.notify.Kind;
 import dev.raven.notify.Notice;
 import dev.raven.notify.Notifications;
+import dev.raven.timeline.FanOut;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Clock;
@@ -44,6 +45,7 @@ public final class Tweets {
             dao.countTweets(authorUserId, 1, draft.hasMedia() ? 1 : 0);
             media.use(h, authorUserId, MediaLibrary.Use.tweet(id), draft.mediaUrl(), null, "media_url");
             PostLinks.MentionChange mentions = PostLinks.storeTweet(h, id, draft.content());
+            FanOut.tweetPosted(h, authorUserId, id, now);
             notifications.timeline(h, authorUserId, id);
             h.afterCommit(() -> timelines.tweetPosted(authorUserId, id, now));
             notifications.notifyAll(h, mentions.added().stream()

@@ -177,11 +177,19 @@ class HomeTimelineTest {
         List<Long> expected = new ArrayList<>();
         for (int i = 0; i < ageInHours.length; i++) {
             TestUser author = i % 3 == 0 ? quiet : friend;
-            long id = social.tweet(author, "from " + ageInHours[i] + " hours ago");
+            expected.add(social.tweet(author, "from " + ageInHours[i] + " hours ago"));
+        }
+        timeline(me); // a read waits for the fan-out: the rows to backdate are all there now
+        for (int i = 0; i < ageInHours.length; i++) {
+            long id = expected.get(i);
             java.time.Instant at = java.time.Instant.now().minus(java.time.Duration.ofHours(ageInHours[i]));
-            server.app().database().jdbi().useHandle(h -> h.createUpdate(
-                    "UPDATE tweets SET created_at = :at WHERE id = :id").bind("at", at).bind("id", id).execute());
-            expected.add(id);
+            // Backdated as if posted then: the tweet, and the rows fan-out made of it.
+            server.app().database().jdbi().useHandle(h -> {
+                h.createUpdate("UPDATE tweets SET created_at = :at WHERE id = :id").bind("at", at).bind("id", id)
+                        .execute();
+                h.createUpdate("UPDATE home_timelines SET activity_at = :at WHERE tweet_id = :id AND retweeter_id = 0")
+                        .bind("at", at).bind("id", id).execute();
+            });
         }
         long retweeted = expected.get(7); // 200 days old, retweeted now: shows at the top, once
         Social.expect(social.retweet(friend, retweeted), 202);
