@@ -200,6 +200,10 @@ run_scenario() {
     home_while_posting "$duration"
     return
   fi
+  if [ "$scenario" = post_to_follower ]; then
+    post_to_follower "$duration"
+    return
+  fi
   [ "$scenario" = login ] && connections=${BENCH_LOGIN_CONNECTIONS:-4}
   [ "$scenario" = upload_media ] && connections=${BENCH_UPLOAD_CONNECTIONS:-16}
   [ "$scenario" = upload_flood ] && script=upload_media && timeout=40s
@@ -218,6 +222,29 @@ home_while_posting() {
   BENCH_FIXTURES="$RUN_DIR/fixtures" wrk -t1 -c$((CONNECTIONS - 16)) -d"$duration" --timeout 10s \
     -s bench/lua/home_timeline.lua "http://127.0.0.1:$PORT" | sed -n 's/^BENCH_RESULT //p'
   wait "$poster"
+}
+
+# post_to_follower: tweets posted under the post_tweet load (req/s), and the delay from a
+# post's acknowledgement to its appearance at the top of a follower's home timeline (p50,
+# p99), measured by bench/delay_probe.py meanwhile: the result line with the probe's figures.
+post_to_follower() {
+  local seconds=${1%s} load probe d
+  load=$(mktemp) probe=$(mktemp)
+  rm -f "$probe.ready"
+  python3 bench/delay_probe.py "http://127.0.0.1:$PORT" 1000 "$((seconds - 2))" "$probe.ready" > "$probe" 2>&1 &
+  local probe_pid=$!
+  for _ in $(seq 1 600); do { [ -f "$probe.ready" ] || ! kill -0 "$probe_pid" 2>/dev/null; } && break; sleep 0.1; done
+  BENCH_FIXTURES="$RUN_DIR/fixtures" BENCH_PASSWORD="$PASSWORD" \
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1" --timeout 10s -s bench/lua/post_tweet.lua \
+    "http://127.0.0.1:$PORT" | sed -n 's/^BENCH_RESULT //p' > "$load"
+  wait "$probe_pid" || true
+  rm -f "$probe.ready"
+  d=$(sed -n 's/^BENCH_DELAY //p' "$probe")
+  [ -n "$d" ] || { echo "delay probe failed:" >&2; cat "$probe" >&2; d='{"count":0,"p50_ms":0,"p99_ms":0}'; }
+  echo "post_to_follower delay probe: $d" >&2
+  echo "$d" > "$RUN_DIR/post_to_follower.delay"
+  sed -E "s/\"p50_ms\":[0-9.]+/\"p50_ms\":$(json "$d" p50_ms)/; s/\"p99_ms\":[0-9.]+/\"p99_ms\":$(json "$d" p99_ms)/" "$load"
+  rm -f "$load" "$probe"
 }
 
 json() { sed -E "s/.*\"$2\":(-?[0-9.]+).*/\1/" <<< "$1"; }
@@ -248,7 +275,7 @@ full_run() {
   warm_up
   local reads=(baseline current_user home_timeline web_home get_tweet web_tweet view_profile web_profile get_tweets
                replies_list get_top served_media)
-  local writes=(like_toggle post_tweet home_while_posting post_reply upload_media upload_flood login)
+  local writes=(like_toggle post_tweet post_to_follower home_while_posting post_reply upload_media upload_flood login)
   local baseline_rps=0 login_rps=0 upload_rps=0 upload_rss="?" flood_rps=0 flood_rss="?"
   if [ -n "${BENCH_SCENARIOS:-}" ]; then
     read -r -a reads <<< "$BENCH_SCENARIOS"
@@ -286,6 +313,10 @@ full_run() {
     echo "- $(bcrypt_line "$login_rps")"
     echo "- upload_media: a ${UPLOAD_BYTES} byte JPEG, ${upload_rps} uploads/s at ${BENCH_UPLOAD_CONNECTIONS:-16} connections; server peak RSS during uploads: ${upload_rss} MB (heap -Xmx$HEAP)"
     echo "- upload_flood: the same at $CONNECTIONS connections, ${flood_rps} uploads/s; server peak RSS: ${flood_rss} MB"
+    if [ -s "$RUN_DIR/post_to_follower.delay" ]; then
+      echo "- post_to_follower: req/s = tweets posted under the post_tweet load; p50/p99 = delay from a post's" \
+        "acknowledgement to its appearance in a follower's timeline (bench/delay_probe.py: $(cat "$RUN_DIR/post_to_follower.delay"))"
+    fi
     if [ -s "$RUN_DIR/home_while_posting.posts" ]; then
       local posts
       posts=$(sed -n 's/^BENCH_RESULT //p' "$RUN_DIR/home_while_posting.posts")
