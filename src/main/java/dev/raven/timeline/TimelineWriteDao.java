@@ -17,6 +17,7 @@ import java.util.Optional;
  * alongside another instance's job and the rows still come out right.
  */
 @RegisterConstructorMapper(TimelineWriteDao.Job.class)
+@RegisterConstructorMapper(TimelineWriteDao.Cut.class)
 interface TimelineWriteDao {
 
     String INSERT = "INSERT INTO home_timelines (reader_id, activity_at, tweet_id, retweeter_id) ";
@@ -51,15 +52,6 @@ interface TimelineWriteDao {
             + "ON CONFLICT DO NOTHING")
     void markPulled(@Bind("user") long userId);
 
-    @SqlUpdate(INSERT + "SELECT f.follower_id, t.created_at, t.id, 0 FROM tweets t "
-            + "JOIN follows f ON f.followed_id = t.user_id WHERE t.id = :tweet ON CONFLICT DO NOTHING")
-    int fanOutTweet(@Bind("tweet") long tweetId);
-
-    @SqlUpdate(INSERT + "SELECT f.follower_id, r.created_at, r.tweet_id, r.user_id FROM retweets r "
-            + "JOIN follows f ON f.followed_id = r.user_id WHERE r.tweet_id = :tweet AND r.user_id = :retweeter "
-            + "ON CONFLICT DO NOTHING")
-    int fanOutRetweet(@Bind("tweet") long tweetId, @Bind("retweeter") long retweeterId);
-
     @SqlQuery("SELECT user_id FROM timeline_pulled_accounts WHERE user_id IN (<users>)")
     List<Long> pulledAmong(@BindList("users") List<Long> userIds);
 
@@ -82,11 +74,6 @@ interface TimelineWriteDao {
             + "AND MOD(f.follower_id + :salt, :every) = 0")
     List<Long> followersToTrimAmong(@BindList("users") List<Long> userIds, @Bind("salt") long salt,
                                     @Bind("every") int every);
-
-    /** The followers whose rows this delivery trims: about one delivery in {@code every}. */
-    @SqlQuery("SELECT f.follower_id FROM follows f WHERE f.followed_id = :user "
-            + "AND MOD(f.follower_id + :salt, :every) = 0")
-    List<Long> followersToTrim(@Bind("user") long userId, @Bind("salt") long salt, @Bind("every") int every);
 
     @SqlUpdate("DELETE FROM home_timelines WHERE tweet_id = :tweet AND retweeter_id = :retweeter "
             + "AND NOT EXISTS (SELECT 1 FROM retweets x WHERE x.tweet_id = :tweet AND x.user_id = :retweeter "
@@ -126,6 +113,23 @@ interface TimelineWriteDao {
     @SqlQuery("SELECT activity_at FROM home_timelines WHERE reader_id = :reader "
             + "ORDER BY reader_id, activity_at DESC, tweet_id DESC LIMIT 1 OFFSET :skip")
     Optional<Instant> nthRowTime(@Bind("reader") long readerId, @Bind("skip") int skip);
+
+    /** For each reader, the time of their :skip+1-th newest row (null if they have fewer). */
+    @SqlQuery("SELECT u.id AS reader_id, (SELECT h.activity_at FROM home_timelines h WHERE h.reader_id = u.id "
+            + "ORDER BY h.reader_id, h.activity_at DESC, h.tweet_id DESC LIMIT 1 OFFSET :skip) AS at "
+            + "FROM users u WHERE u.id IN (<readers>)")
+    List<Cut> nthRowTimes(@BindList("readers") List<Long> readerIds, @Bind("skip") int skip);
+
+    @SqlBatch("DELETE FROM home_timelines WHERE reader_id = :reader AND activity_at < :cut")
+    int[] trimBeforeAll(@Bind("reader") List<Long> readerIds, @Bind("cut") List<Instant> cuts);
+
+    @SqlBatch("INSERT INTO home_timeline_horizons (reader_id, complete_from) "
+            + "SELECT id, :at FROM users WHERE id = :reader ON CONFLICT DO NOTHING")
+    void insertHorizons(@Bind("reader") List<Long> readerIds, @Bind("at") List<Instant> ats);
+
+    @SqlBatch("UPDATE home_timeline_horizons SET complete_from = :at WHERE reader_id = :reader "
+            + "AND complete_from < :at")
+    void raiseHorizonRows(@Bind("reader") List<Long> readerIds, @Bind("at") List<Instant> ats);
 
     @SqlUpdate("DELETE FROM home_timelines WHERE reader_id = :reader AND activity_at < :cut")
     int trimBefore(@Bind("reader") long readerId, @Bind("cut") Instant cut);
@@ -176,5 +180,9 @@ interface TimelineWriteDao {
     long userCount();
 
     record Job(long id, String kind, long userId, long subjectId) {
+    }
+
+    /** See {@link #nthRowTimes}. */
+    record Cut(long readerId, Instant at) {
     }
 }

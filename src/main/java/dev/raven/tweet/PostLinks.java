@@ -17,7 +17,20 @@ public final class PostLinks {
     public record MentionChange(List<Long> added, List<Long> removed) {
     }
 
-    /** A new tweet's or an edited tweet's mentions and tags; returns who is newly (or no longer) mentioned. */
+    /** A new tweet's mentions and tags; returns who it mentions (nothing to compare with, nothing to delete). */
+    static MentionChange storeNewTweet(Handle h, long tweetId, String content) {
+        PostLinkDao dao = h.attach(PostLinkDao.class);
+        List<Long> users = mentioned(dao, content);
+        for (long user : users) {
+            dao.insertTweetMention(tweetId, user);
+        }
+        for (String tag : PostText.tags(content)) {
+            dao.insertTag(tweetId, tag);
+        }
+        return new MentionChange(users, List.of());
+    }
+
+    /** An edited tweet's mentions and tags; returns who is newly (or no longer) mentioned. */
     static MentionChange storeTweet(Handle h, long tweetId, String content) {
         PostLinkDao dao = h.attach(PostLinkDao.class);
         List<Long> before = dao.tweetMentions(tweetId);

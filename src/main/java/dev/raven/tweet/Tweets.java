@@ -44,7 +44,7 @@ public final class Tweets {
                     now);
             dao.countTweets(authorUserId, 1, draft.hasMedia() ? 1 : 0);
             media.use(h, authorUserId, MediaLibrary.Use.tweet(id), draft.mediaUrl(), null, "media_url");
-            PostLinks.MentionChange mentions = PostLinks.storeTweet(h, id, draft.content());
+            PostLinks.MentionChange mentions = PostLinks.storeNewTweet(h, id, draft.content());
             FanOut.tweetPosted(h, authorUserId, id, now);
             notifications.timeline(h, authorUserId, id);
             h.afterCommit(() -> timelines.tweetPosted(authorUserId, id, now));

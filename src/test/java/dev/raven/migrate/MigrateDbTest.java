@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.raven.app.RavenApp;
 import dev.raven.support.Api;
 import dev.raven.support.CliRun;
+import dev.raven.support.Counters;
 import dev.raven.support.PostgresSchema;
 import dev.raven.support.RequiresPostgres;
 import dev.raven.support.ServerProcess;
 import dev.raven.support.TestDatabases;
+import dev.raven.support.Social;
 import dev.raven.support.TestServer;
 import dev.raven.support.TestUser;
 import org.jdbi.v3.core.Jdbi;
@@ -50,6 +52,7 @@ class MigrateDbTest {
     static String aliceAccessAfterRefresh;
     static String bobSecondAccess;
     static String bobSecondRefresh;
+    static long bobsTweet;
 
     @BeforeAll
     static void seedH2ThenMigrate() {
@@ -68,6 +71,9 @@ class MigrateDbTest {
             assertEquals(202, api.put("/api/auth/user/edit/", Map.of("mode", "dark"), bob.access()).status());
             assertEquals(205, api.post("/api/auth/user/logout/", Map.of("refresh_token", carol.refresh()),
                     carol.access()).status());
+            Social social = new Social(api);
+            Social.expect(social.toggleFollow(alice, bob), 202);
+            bobsTweet = social.tweet(bob, "posted before the move");
             sourceRows = rowsOf(source.database().jdbi());
         }
         target = PostgresSchema.create(postgres);
@@ -119,6 +125,24 @@ class MigrateDbTest {
             assertFalse(sourceRows.get(table).isEmpty(), table + " was seeded");
             assertEquals(sourceRows.get(table), copiedRows.get(table), table + ": rows not copied as they were");
         }
+    }
+
+    /**
+     * The embedded database keeps no fanned-out timelines; PostgreSQL does (timeline.fanout=auto),
+     * so the copy's first start rebuilds them from the copied tweets and follows.
+     */
+    @Test
+    void theCopyFansOutTimelinesBuiltFromTheCopiedRows() throws InterruptedException {
+        Jdbi jdbi = copy.app().database().jdbi();
+        String bobsRow = "SELECT COUNT(*) FROM home_timelines WHERE reader_id = " + alice.userId()
+                + " AND tweet_id = " + bobsTweet;
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (Counters.count(jdbi, bobsRow) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50); // the rebuild jobs run in the background
+        }
+        assertEquals(1, Counters.count(jdbi, bobsRow), "alice's timeline was rebuilt with bob's tweet");
+        JsonNode page = copy.api().get("/api/tweets/tweets_list/", aliceAccessAfterRefresh).json();
+        assertEquals(bobsTweet, page.get(0).get("tweet_id").asLong(), page.toString());
     }
 
     @Test
