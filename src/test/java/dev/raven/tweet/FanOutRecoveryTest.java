@@ -3,6 +3,7 @@ package dev.raven.tweet;
 import dev.raven.app.RavenApp;
 import dev.raven.support.Api;
 import dev.raven.support.Counters;
+import dev.raven.support.Eventually;
 import dev.raven.support.Social;
 import dev.raven.support.TestDatabases;
 import dev.raven.support.TestServer;
@@ -66,7 +67,7 @@ class FanOutRecoveryTest {
 
         try (RavenApp second = RavenApp.start(TestServer.config(dataDir, settings))) {
             Api api = new Api("http://127.0.0.1:" + second.port());
-            awaitEmptyQueue(second);
+            Eventually.fanOutDrained(second.database().jdbi());
             for (TestUser f : followers) {
                 Api.Res res = api.get("/api/tweets/tweets_list/", f.access());
                 assertEquals(200, res.status());
@@ -79,19 +80,6 @@ class FanOutRecoveryTest {
         }
     }
 
-    private static void awaitEmptyQueue(RavenApp app) {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (Counters.count(app.database().jdbi(), "SELECT COUNT(*) FROM timeline_jobs") > 0) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the queue was not drained after restart");
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
-    }
 
     private static List<Long> reversed(List<Long> ids) {
         List<Long> copy = new ArrayList<>(ids);

@@ -3,6 +3,7 @@ package dev.raven.tweet;
 import dev.raven.app.RavenApp;
 import dev.raven.support.Api;
 import dev.raven.support.Counters;
+import dev.raven.support.Eventually;
 import dev.raven.support.Social;
 import dev.raven.support.TestDatabases;
 import dev.raven.support.TestServer;
@@ -62,7 +63,7 @@ class FanOutSwitchTest {
         long second;
         try (RavenApp on = RavenApp.start(config("on"))) {
             assertEquals(1, Counters.count(on.database().jdbi(), "SELECT COUNT(*) FROM timeline_fanout_on"));
-            awaitEmptyQueue(on);
+            Eventually.fanOutDrained(on.database().jdbi());
             assertTrue(Counters.count(on.database().jdbi(), "SELECT COUNT(*) FROM home_timelines WHERE reader_id = ?",
                     reader.userId()) >= 2, "the reader's timeline was rebuilt");
             Social social = new Social(new Api("http://127.0.0.1:" + on.port()));
@@ -80,7 +81,7 @@ class FanOutSwitchTest {
         }
 
         try (RavenApp on = RavenApp.start(config("on"))) {
-            awaitEmptyQueue(on);
+            Eventually.fanOutDrained(on.database().jdbi());
             assertEquals(List.of(third, second, retweeted, first), timeline(on, reader),
                     "the tweet posted while off is in the rebuilt timeline");
             assertEquals(TimelineOracle.pullQuery(on.database().jdbi(), reader.userId(), 2),
@@ -102,17 +103,4 @@ class FanOutSwitchTest {
         return Social.tweetIds(res);
     }
 
-    private static void awaitEmptyQueue(RavenApp app) {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (Counters.count(app.database().jdbi(), "SELECT COUNT(*) FROM timeline_jobs") > 0) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the rebuild jobs were not run");
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
-    }
 }
