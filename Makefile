@@ -14,7 +14,7 @@ build: $(JAR)
 $(JAR): $(SOURCES)
 	$(MVN) -DskipTests package
 
-# The JVM settings documented in the README (a 128 MB heap: Raven within 250 MB of memory).
+# The JVM settings documented in the README (a 100 MB heap: Raven within 250 MB of memory).
 JVM_OPTS ?= -Xms64m -Xmx100m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=64m -Djdk.nio.maxCachedBufferSize=262144
 
 run: $(JAR)

@@ -19,6 +19,7 @@ public final class FanOutWorker implements AutoCloseable {
     private static final int BATCH = 100;
     private static final long POLL_MILLIS = 1000;
     private static final long BACKOFF_MILLIS = 1000;
+    private static final long WARN_EVERY_NANOS = 60_000_000_000L;
 
     private final Jdbi jdbi;
     private final TimelineWriter writer;
@@ -26,6 +27,8 @@ public final class FanOutWorker implements AutoCloseable {
     private final Thread thread;
     private final AtomicLong jobsRun = new AtomicLong();
     private volatile boolean running = true;
+    private long lastWarning;
+    private long failedSinceWarning;
 
     private FanOutWorker(Jdbi requests, Jdbi work, TimelineSettings settings) {
         this.jdbi = work;
@@ -60,13 +63,26 @@ public final class FanOutWorker implements AutoCloseable {
                 progress.awaitWork(seen, POLL_MILLIS);
             } catch (RuntimeException e) {
                 // One job at a time until the failing one has gone through.
-                log.warn("Timeline fan-out failed, retrying in {} ms: {}", BACKOFF_MILLIS, e.getMessage());
+                warn(e);
                 batch = 1;
                 pause();
             } catch (InterruptedException e) {
                 return;
             }
         }
+    }
+
+    /** One WARN line a minute while batches fail (a database away fails one a second), with the count since the last. */
+    private void warn(RuntimeException e) {
+        long now = System.nanoTime();
+        if (lastWarning != 0 && now - lastWarning < WARN_EVERY_NANOS) {
+            failedSinceWarning++;
+            return;
+        }
+        log.warn("Timeline fan-out failed, retrying every {} ms; the jobs stay queued ({} more failures since "
+                + "the last such line): {}", BACKOFF_MILLIS, failedSinceWarning, e.getMessage());
+        lastWarning = now;
+        failedSinceWarning = 0;
     }
 
     /** Claims up to {@code limit} jobs, runs them and deletes them in one transaction. */
