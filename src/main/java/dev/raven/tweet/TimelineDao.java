@@ -53,6 +53,13 @@ public interface TimelineDao {
      */
     String BY_FOLLOWED = "EXISTS (SELECT 1 FROM follows f2 WHERE f2.follower_id = :viewer AND f2.followed_id = r2.user_id)";
 
+    /** A followed user's tweet row ({@code t}) the timeline shows: the author not muted or suspended, no followed retweet of it. */
+    String FOLLOWED_TWEET_SHOWN = NOT_MUTED + " AND " + NOT_SUSPENDED + " AND " + NOT_RETWEETED_BY_FOLLOWED;
+
+    /** A followed user's retweet row ({@code r} of {@code t}) the timeline shows, as its tweet's newest such retweet. */
+    String FOLLOWED_RETWEET_SHOWN = VISIBLE + " AND " + NOT_MUTED + " AND " + TweetSql.RETWEETER_SHOWN
+            + " AND " + NEWEST_FOLLOWED_RETWEET;
+
     String RETWEET_BEFORE = "r.created_at <= :beforeAt AND (r.created_at < :beforeAt OR r.tweet_id < :beforeId)";
 
     @SqlQuery("SELECT t.id AS tweet_id, t.created_at AS activity_at, CAST(NULL AS BIGINT) AS retweeter_id "
@@ -63,13 +70,12 @@ public interface TimelineDao {
             + "SELECT t.id, t.created_at, CAST(NULL AS BIGINT) "
             + "FROM follows f JOIN tweets t ON t.user_id = f.followed_id "
             + "WHERE f.follower_id = :viewer AND t.created_at >= :since AND " + BEFORE
-            + " AND " + NOT_MUTED + " AND " + NOT_SUSPENDED + " AND " + NOT_RETWEETED_BY_FOLLOWED
+            + " AND " + FOLLOWED_TWEET_SHOWN
             + " UNION ALL "
             + "SELECT r.tweet_id, r.created_at, r.user_id "
             + "FROM follows f JOIN retweets r ON r.user_id = f.followed_id JOIN tweets t ON t.id = r.tweet_id "
             + "WHERE f.follower_id = :viewer AND r.created_at >= :since AND " + RETWEET_BEFORE
-            + " AND " + VISIBLE + " AND " + NOT_MUTED + " AND " + TweetSql.RETWEETER_SHOWN
-            + " AND " + NEWEST_FOLLOWED_RETWEET
+            + " AND " + FOLLOWED_RETWEET_SHOWN
             + " ORDER BY activity_at DESC, tweet_id DESC LIMIT :limit")
     List<Entry> page(@Bind("viewer") long viewerUserId, @Bind("since") Instant since,
                      @Bind("beforeAt") Instant beforeAt, @Bind("beforeId") long beforeId,
@@ -131,14 +137,13 @@ public interface TimelineDao {
             + "FROM timeline_pulled_accounts pa JOIN follows f ON f.followed_id = pa.user_id AND f.follower_id = :viewer "
             + "JOIN tweets t ON t.user_id = f.followed_id "
             + "WHERE t.created_at >= :since AND " + BEFORE
-            + " AND " + NOT_MUTED + " AND " + NOT_SUSPENDED + " AND " + NOT_RETWEETED_BY_FOLLOWED
+            + " AND " + FOLLOWED_TWEET_SHOWN
             + " UNION ALL "
             + "SELECT r.tweet_id, r.created_at, r.user_id "
             + "FROM timeline_pulled_accounts pa JOIN follows f ON f.followed_id = pa.user_id AND f.follower_id = :viewer "
             + "JOIN retweets r ON r.user_id = f.followed_id JOIN tweets t ON t.id = r.tweet_id "
             + "WHERE r.created_at >= :since AND " + RETWEET_BEFORE
-            + " AND " + VISIBLE + " AND " + NOT_MUTED + " AND " + TweetSql.RETWEETER_SHOWN
-            + " AND " + NEWEST_FOLLOWED_RETWEET
+            + " AND " + FOLLOWED_RETWEET_SHOWN
             + " ORDER BY activity_at DESC, tweet_id DESC LIMIT :limit")
     List<Entry> pulled(@Bind("viewer") long viewerUserId, @Bind("since") Instant since,
                        @Bind("beforeAt") Instant beforeAt, @Bind("beforeId") long beforeId,
