@@ -339,7 +339,7 @@ scale_run() {
   for size in small large; do
     seed_dataset "$size"
     start_server "$size"
-    warm_up
+    BENCH_SCENARIOS="baseline home_timeline get_tweets" warm_up # its own scenarios (web_home needs web sessions)
     for s in baseline home_timeline get_tweets; do
       echo "Running $s on $size" >&2
       local r
