@@ -45,9 +45,6 @@ interface TimelineWriteDao {
     @SqlQuery("SELECT COUNT(*) > 0 FROM timeline_pulled_accounts WHERE user_id = :user")
     boolean isPulled(@Bind("user") long userId);
 
-    @SqlQuery("SELECT COALESCE((SELECT followers_count FROM profiles WHERE user_id = :user), 0)")
-    long followersOf(@Bind("user") long userId);
-
     @SqlUpdate("INSERT INTO timeline_pulled_accounts (user_id) SELECT id FROM users WHERE id = :user "
             + "ON CONFLICT DO NOTHING")
     void markPulled(@Bind("user") long userId);
@@ -110,10 +107,6 @@ interface TimelineWriteDao {
             + "ORDER BY user_id, created_at DESC, tweet_id DESC LIMIT 1 OFFSET :skip")
     Optional<Instant> nthRetweetTime(@Bind("user") long userId, @Bind("since") Instant since, @Bind("skip") int skip);
 
-    @SqlQuery("SELECT activity_at FROM home_timelines WHERE reader_id = :reader "
-            + "ORDER BY reader_id, activity_at DESC, tweet_id DESC LIMIT 1 OFFSET :skip")
-    Optional<Instant> nthRowTime(@Bind("reader") long readerId, @Bind("skip") int skip);
-
     /** For each reader, the time of their :skip+1-th newest row (null if they have fewer). */
     @SqlQuery("SELECT u.id AS reader_id, (SELECT h.activity_at FROM home_timelines h WHERE h.reader_id = u.id "
             + "ORDER BY h.reader_id, h.activity_at DESC, h.tweet_id DESC LIMIT 1 OFFSET :skip) AS at "
@@ -131,19 +124,8 @@ interface TimelineWriteDao {
             + "AND complete_from < :at")
     void raiseHorizonRows(@Bind("reader") List<Long> readerIds, @Bind("at") List<Instant> ats);
 
-    @SqlUpdate("DELETE FROM home_timelines WHERE reader_id = :reader AND activity_at < :cut")
-    int trimBefore(@Bind("reader") long readerId, @Bind("cut") Instant cut);
-
     @SqlQuery("SELECT complete_from FROM home_timeline_horizons WHERE reader_id = :reader")
     Optional<Instant> horizon(@Bind("reader") long readerId);
-
-    @SqlUpdate("INSERT INTO home_timeline_horizons (reader_id, complete_from) "
-            + "SELECT id, :at FROM users WHERE id = :reader ON CONFLICT DO NOTHING")
-    void insertHorizon(@Bind("reader") long readerId, @Bind("at") Instant at);
-
-    @SqlUpdate("UPDATE home_timeline_horizons SET complete_from = :at WHERE reader_id = :reader "
-            + "AND complete_from < :at")
-    void raiseHorizonRow(@Bind("reader") long readerId, @Bind("at") Instant at);
 
     @SqlUpdate("DELETE FROM home_timeline_horizons WHERE reader_id = :reader")
     void clearHorizon(@Bind("reader") long readerId);

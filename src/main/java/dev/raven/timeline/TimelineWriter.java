@@ -7,7 +7,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -106,14 +105,15 @@ final class TimelineWriter {
         if (!delivered.isEmpty()) {
             toTrim.addAll(dao.followersToTrimAmong(new ArrayList<>(delivered), salt, trimEvery));
         }
-        trimAll(dao, new ArrayList<>(toTrim));
+        trim(dao, new ArrayList<>(toTrim));
     }
 
     /**
-     * {@link #trim} for many readers in four statements: their cut times in one query, then
-     * one JDBC batch each for the deletes and the two horizon writes.
+     * Keeps each reader's newest {@code length} rows (and ties), raising their horizon past
+     * what goes: four statements for any number of readers (their cut times in one query,
+     * then one JDBC batch each for the deletes and the two horizon writes).
      */
-    private void trimAll(TimelineWriteDao dao, List<Long> readers) {
+    private void trim(TimelineWriteDao dao, List<Long> readers) {
         if (readers.isEmpty()) {
             return;
         }
@@ -137,18 +137,7 @@ final class TimelineWriter {
                 raisedTo.add(cuts.get(i));
             }
         }
-        if (!raisedReaders.isEmpty()) {
-            dao.insertHorizons(raisedReaders, raisedTo);
-            dao.raiseHorizonRows(raisedReaders, raisedTo);
-        }
-    }
-
-    /** Keeps the reader's newest {@code length} rows (and ties), raising the horizon past what goes. */
-    void trim(TimelineWriteDao dao, long readerUserId) {
-        Optional<Instant> cut = dao.nthRowTime(readerUserId, settings.length() - 1);
-        if (cut.isPresent() && dao.trimBefore(readerUserId, cut.get()) > 0) {
-            raiseHorizon(dao, readerUserId, cut.get());
-        }
+        raiseHorizons(dao, raisedReaders, raisedTo);
     }
 
     /** A new follow: the followed user's tweets and retweets since the reader's horizon, newest {@code length} of each. */
@@ -168,7 +157,7 @@ final class TimelineWriter {
                 .ifPresent(t -> raiseHorizon(dao, readerUserId, justAfter(t)));
         dao.nthRetweetTime(followedUserId, since, length - 1)
                 .ifPresent(t -> raiseHorizon(dao, readerUserId, justAfter(t)));
-        trim(dao, readerUserId);
+        trim(dao, List.of(readerUserId));
     }
 
     /** Recomputes the reader's rows from the source tables: their newest {@code length}. */
@@ -182,8 +171,15 @@ final class TimelineWriter {
     }
 
     private static void raiseHorizon(TimelineWriteDao dao, long readerUserId, Instant at) {
-        dao.insertHorizon(readerUserId, at);
-        dao.raiseHorizonRow(readerUserId, at);
+        raiseHorizons(dao, List.of(readerUserId), List.of(at));
+    }
+
+    /** Each reader's rows are complete from its time on (never lowered). */
+    private static void raiseHorizons(TimelineWriteDao dao, List<Long> readers, List<Instant> ats) {
+        if (!readers.isEmpty()) {
+            dao.insertHorizons(readers, ats);
+            dao.raiseHorizonRows(readers, ats);
+        }
     }
 
     private static Instant justAfter(Instant t) {
