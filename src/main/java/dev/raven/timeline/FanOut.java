@@ -44,7 +44,9 @@ public final class FanOut {
      * DELETE CASCADE; the rows its retweets put into other timelines are removed here.
      */
     public static void accountRemoving(Handle h, long userId) {
-        h.attach(TimelineWriteDao.class).removeRetweetsOf(userId);
+        if (h.getConfig(FanOutSignal.class).enabled()) { // off: the tables are rebuilt when it is turned on
+            h.attach(TimelineWriteDao.class).removeRetweetsOf(userId);
+        }
     }
 
     private static void queue(Handle h, JobKind kind, long userId, long subjectId) {
