@@ -152,7 +152,7 @@ public record RavenConfig(
         boolean on = switch (fanOut) {
             case "true" -> true;
             case "false" -> false;
-            case "auto" -> p.text("db.url", true).startsWith("jdbc:postgresql:");
+            case "auto" -> !usesH2(p.text("db.url", true));
             default -> throw new ConfigException("timeline.fanout: expected auto, true or false, got '"
                     + p.raw().get("timeline.fanout") + "'");
         };
@@ -203,7 +203,12 @@ public record RavenConfig(
     }
 
     public boolean isH2() {
-        return effectiveDbUrl().startsWith("jdbc:h2:");
+        return usesH2(dbUrl);
+    }
+
+    /** H2 for this db.url setting: empty (the embedded database) or an H2 URL. */
+    private static boolean usesH2(String configuredDbUrl) {
+        return configuredDbUrl.isEmpty() || configuredDbUrl.startsWith("jdbc:h2:");
     }
 
     /** Turns strings into typed values, naming the key in every complaint. */

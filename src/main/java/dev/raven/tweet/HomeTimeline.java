@@ -146,16 +146,12 @@ public final class HomeTimeline {
     /** Both lists merged newest first, an item found in both once, cut to {@code wanted}. */
     private static List<TimelineDao.Entry> newestFirst(List<TimelineDao.Entry> a, List<TimelineDao.Entry> b,
                                                        int wanted) {
-        List<TimelineDao.Entry> all = new ArrayList<>(new LinkedHashSet<>(concat(a, b)));
+        LinkedHashSet<TimelineDao.Entry> both = new LinkedHashSet<>(a);
+        both.addAll(b);
+        List<TimelineDao.Entry> all = new ArrayList<>(both);
         all.sort(Comparator.comparing(TimelineDao.Entry::activityAt).thenComparing(TimelineDao.Entry::tweetId)
                 .reversed());
         return all.size() > wanted ? all.subList(0, wanted) : all;
-    }
-
-    private static List<TimelineDao.Entry> concat(List<TimelineDao.Entry> a, List<TimelineDao.Entry> b) {
-        List<TimelineDao.Entry> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 
     /**

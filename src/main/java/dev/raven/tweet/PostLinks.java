@@ -17,23 +17,20 @@ public final class PostLinks {
     public record MentionChange(List<Long> added, List<Long> removed) {
     }
 
-    /** A new tweet's mentions and tags; returns who it mentions (nothing to compare with, nothing to delete). */
+    /** A new tweet's mentions and tags; returns who it mentions (nothing stored before it to look up). */
     static MentionChange storeNewTweet(Handle h, long tweetId, String content) {
-        PostLinkDao dao = h.attach(PostLinkDao.class);
-        List<Long> users = mentioned(dao, content);
-        for (long user : users) {
-            dao.insertTweetMention(tweetId, user);
-        }
-        for (String tag : PostText.tags(content)) {
-            dao.insertTag(tweetId, tag);
-        }
-        return new MentionChange(users, List.of());
+        return store(h.attach(PostLinkDao.class), tweetId, content, List.of());
     }
 
     /** An edited tweet's mentions and tags; returns who is newly (or no longer) mentioned. */
     static MentionChange storeTweet(Handle h, long tweetId, String content) {
         PostLinkDao dao = h.attach(PostLinkDao.class);
-        List<Long> before = dao.tweetMentions(tweetId);
+        dao.deleteTags(tweetId);
+        return store(dao, tweetId, content, dao.tweetMentions(tweetId));
+    }
+
+    /** Stores the content's mentions against those stored {@code before}, and its tags (none stored now). */
+    private static MentionChange store(PostLinkDao dao, long tweetId, String content, List<Long> before) {
         List<Long> now = mentioned(dao, content);
         List<Long> added = new ArrayList<>(now);
         added.removeAll(before);
@@ -45,7 +42,6 @@ public final class PostLinks {
         for (long user : removed) {
             dao.deleteTweetMention(tweetId, user);
         }
-        dao.deleteTags(tweetId);
         for (String tag : PostText.tags(content)) {
             dao.insertTag(tweetId, tag);
         }
