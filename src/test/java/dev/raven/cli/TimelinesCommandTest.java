@@ -3,7 +3,6 @@ package dev.raven.cli;
 import dev.raven.app.RavenApp;
 import dev.raven.support.CliRun;
 import dev.raven.support.Counters;
-import dev.raven.support.TestDatabases;
 import dev.raven.support.TestServer;
 import dev.raven.tweet.TimelineOracle;
 import org.jdbi.v3.core.Jdbi;
@@ -48,8 +47,7 @@ class TimelinesCommandTest {
 
     @AfterAll
     static void cleanUp() {
-        TestDatabases.dropSchemaOf(dataDir);
-        TestServer.deleteRecursively(dataDir);
+        TestServer.discard(dataDir);
     }
 
     @Test

@@ -4,7 +4,6 @@ import dev.raven.app.RavenApp;
 import dev.raven.support.Api;
 import dev.raven.support.CliRun;
 import dev.raven.support.Counters;
-import dev.raven.support.TestDatabases;
 import dev.raven.support.TestServer;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
@@ -39,8 +38,7 @@ class SeedCommandTest {
     @AfterAll
     static void cleanUp() {
         for (Path dir : dataDirs) {
-            TestDatabases.dropSchemaOf(dir);
-            TestServer.deleteRecursively(dir);
+            TestServer.discard(dir);
         }
     }
 

@@ -39,8 +39,7 @@ public final class TestServer implements AutoCloseable {
         try {
             return new TestServer(RavenApp.start(config(dataDir, settings)), dataDir);
         } catch (RuntimeException e) {
-            TestDatabases.dropSchemaOf(dataDir);
-            deleteRecursively(dataDir);
+            discard(dataDir);
             throw e;
         }
     }
@@ -93,6 +92,11 @@ public final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         app.close();
+        discard(dataDir);
+    }
+
+    /** Removes what a data dir from {@link #newDataDir} holds: the files, and its PostgreSQL schema under test-postgres. */
+    public static void discard(Path dataDir) {
         TestDatabases.dropSchemaOf(dataDir);
         deleteRecursively(dataDir);
     }

@@ -5,7 +5,6 @@ import dev.raven.support.Api;
 import dev.raven.support.Counters;
 import dev.raven.support.Eventually;
 import dev.raven.support.Social;
-import dev.raven.support.TestDatabases;
 import dev.raven.support.TestServer;
 import dev.raven.support.TestUser;
 import org.junit.jupiter.api.AfterEach;
@@ -30,8 +29,7 @@ class FanOutSwitchTest {
 
     @AfterEach
     void cleanUp() {
-        TestDatabases.dropSchemaOf(dataDir);
-        TestServer.deleteRecursively(dataDir);
+        TestServer.discard(dataDir);
     }
 
     @Test
