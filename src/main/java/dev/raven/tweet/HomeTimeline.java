@@ -2,6 +2,7 @@ package dev.raven.tweet;
 
 import dev.raven.http.Paging;
 import dev.raven.timeline.FanOutSignal;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Clock;
@@ -65,17 +66,12 @@ public final class HomeTimeline {
         // Everything this instance acknowledged before the request shows (no connection held meanwhile).
         fanOut.awaitDelivered(DELIVERY_WAIT);
         return jdbi.withHandle(h -> {
-            TimelineDao dao = h.attach(TimelineDao.class);
-            List<TimelineDao.Entry> entries = pager.apply(cachedEntries(dao, viewerUserId, page));
+            List<TimelineDao.Entry> entries = pager.apply(cachedEntries(h, viewerUserId, page));
 
             List<Tweet> tweets = TweetAccess.hydrate(h, viewerUserId,
                     entries.stream().map(TimelineDao.Entry::tweetId).toList());
-            List<Long> retweeterIds = entries.stream().map(TimelineDao.Entry::retweeterId)
-                    .filter(Objects::nonNull).distinct().toList();
-            Map<Long, TimelineItem.RetweetedBy> retweeters = new HashMap<>();
-            if (!retweeterIds.isEmpty()) {
-                dao.retweeters(retweeterIds).forEach(r -> retweeters.put(r.userId(), r));
-            }
+            Map<Long, TimelineItem.RetweetedBy> retweeters = TimelineItem.RetweetedBy.byIds(h,
+                    entries.stream().map(TimelineDao.Entry::retweeterId).filter(Objects::nonNull).distinct().toList());
 
             Map<Long, Tweet> byId = new HashMap<>();
             tweets.forEach(t -> byId.put(t.tweetId(), t));
@@ -91,11 +87,12 @@ public final class HomeTimeline {
     }
 
     /** The page's entries from the cache; a first page not held there loads the reader into it. */
-    private List<TimelineDao.Entry> cachedEntries(TimelineDao dao, long viewer, Paging.PageRequest page) {
+    private List<TimelineDao.Entry> cachedEntries(Handle h, long viewer, Paging.PageRequest page) {
         Optional<List<TimelineDao.Entry>> held = cache.page(viewer, page);
         if (held.isPresent()) {
             return held.get();
         }
+        TimelineDao dao = h.attach(TimelineDao.class); // only now: attaching a DAO has a cost
         TimelineCache.Loading loading = page.after() == null ? cache.startLoading(viewer) : null;
         if (loading == null) {
             return entries(dao, viewer, page);

@@ -25,7 +25,6 @@ import static dev.raven.tweet.TweetSql.VISIBLE;
  * against, and what pages older than a reader's horizon are read with.
  */
 @RegisterConstructorMapper(TimelineDao.Entry.class)
-@RegisterConstructorMapper(TimelineItem.RetweetedBy.class)
 @RegisterConstructorMapper(TimelineDao.ReaderState.class)
 public interface TimelineDao {
 
@@ -148,10 +147,6 @@ public interface TimelineDao {
     List<Entry> pulled(@Bind("viewer") long viewerUserId, @Bind("since") Instant since,
                        @Bind("beforeAt") Instant beforeAt, @Bind("beforeId") long beforeId,
                        @Bind("limit") int limit);
-
-    @SqlQuery("SELECT u.id AS user_id, u.username, p.alias FROM users u JOIN profiles p ON p.user_id = u.id "
-            + "WHERE u.id IN (<ids>)")
-    List<TimelineItem.RetweetedBy> retweeters(@BindList("ids") List<Long> userIds);
 
     /** One timeline item: the tweet, when its newest activity was, and the retweeter if that was a retweet. */
     record Entry(long tweetId, Instant activityAt, Long retweeterId) {

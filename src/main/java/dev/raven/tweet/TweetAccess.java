@@ -68,9 +68,9 @@ public final class TweetAccess {
     public static Map<Long, Tweet> byIds(Handle h, long viewerUserId, List<Long> tweetIds) {
         Map<Long, Tweet> byId = new HashMap<>();
         if (!tweetIds.isEmpty()) {
-            for (Tweet t : h.attach(TweetDao.class).findByIds(tweetIds, viewerUserId)) {
-                byId.put(t.tweetId(), t);
-            }
+            // A plain query, not the DAO: attaching one builds a handler for each of its methods.
+            h.createQuery(TweetDao.BY_IDS).bindList("ids", tweetIds).bind("viewer", viewerUserId)
+                    .map(TweetSql.TWEET).forEach(t -> byId.put(t.tweetId(), t));
         }
         return byId;
     }

@@ -1,12 +1,18 @@
 package dev.raven.tweet;
 
 import dev.raven.db.ListRow;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.statement.UseRowMapper;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
 
 import java.time.Instant;
 import java.util.List;
@@ -19,21 +25,27 @@ import static dev.raven.tweet.TweetSql.VISIBLE;
 
 /**
  * Tweets: reading them as a viewer sees them, list pages, and writes. List queries return
- * only (id, sort time) rows, one page + 1; {@link #findByIds} turns a page into Tweets
+ * only (id, sort time) rows, one page + 1; {@link #BY_IDS} turns a page into Tweets
  * in one more statement, whatever the page size.
  */
-@RegisterConstructorMapper(Tweet.class)
-@org.jdbi.v3.sqlobject.config.RegisterColumnMapper(dev.raven.tweet.Mentions.Mapper.class)
 @RegisterConstructorMapper(ListRow.class)
 @RegisterConstructorMapper(TweetDao.LockedTweet.class)
 public interface TweetDao {
 
+    /** Tweets by id for a page the caller has already filtered for visibility; any order. */
+    String BY_IDS = "SELECT " + COLUMNS + FROM + "WHERE t.id IN (<ids>)";
+
     @SqlQuery("SELECT " + COLUMNS + FROM + "WHERE t.id = :id AND " + VISIBLE)
+    @UseRowMapper(TweetRowMapper.class)
     Optional<Tweet> findVisible(@Bind("id") long tweetId, @Bind("viewer") long viewerUserId);
 
-    /** Tweets by id for a page the caller has already filtered for visibility; any order. */
-    @SqlQuery("SELECT " + COLUMNS + FROM + "WHERE t.id IN (<ids>)")
-    List<Tweet> findByIds(@BindList("ids") List<Long> tweetIds, @Bind("viewer") long viewerUserId);
+    /** {@link TweetSql#TWEET} for the annotated queries. */
+    final class TweetRowMapper implements RowMapper<Tweet> {
+        @Override
+        public Tweet map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return TweetSql.TWEET.map(rs, ctx);
+        }
+    }
 
     /** Locks the tweet row: every change to a tweet or its likes/saves/retweets takes this lock first. */
     @SqlQuery("SELECT id, user_id, is_public, media, content, media_url FROM tweets WHERE id = :id FOR UPDATE")
