@@ -1,7 +1,7 @@
 package dev.raven.block;
 
 import dev.raven.db.ListRow;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** Rows of blocks and mutes; each question is a primary-key (or blocks_blocked) probe. */
-@RegisterConstructorMapper(ListRow.class)
+@RegisterRowMapper(ListRow.Mapper.class)
 public interface BlockDao {
 
     @SqlQuery("SELECT EXISTS (SELECT 1 FROM blocks WHERE blocker_id = :a AND blocked_id = :b) "

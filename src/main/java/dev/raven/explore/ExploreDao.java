@@ -2,6 +2,7 @@ package dev.raven.explore;
 
 import dev.raven.db.ListRow;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
@@ -21,7 +22,7 @@ import static dev.raven.tweet.TweetSql.VISIBLE;
  * the window's public tweets, whatever the size of the table. The ranked lists score at
  * most the newest {@code :candidates} of them, so that a busy week cannot make them slow.
  */
-@RegisterConstructorMapper(ListRow.class)
+@RegisterRowMapper(ListRow.Mapper.class)
 @RegisterConstructorMapper(ExploreDao.RankedRow.class)
 public interface ExploreDao {
 

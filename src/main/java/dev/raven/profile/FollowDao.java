@@ -2,7 +2,7 @@ package dev.raven.profile;
 
 import dev.raven.db.ListRow;
 import dev.raven.tweet.TweetSql;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** Rows of follows (between users) and the follower/following counters that count them. */
-@RegisterConstructorMapper(ListRow.class)
+@RegisterRowMapper(ListRow.Mapper.class)
 public interface FollowDao {
 
     @SqlQuery("SELECT COUNT(*) > 0 FROM follows WHERE follower_id = :follower AND followed_id = :followed")

@@ -3,6 +3,7 @@ package dev.raven.reply;
 import dev.raven.db.ListRow;
 import dev.raven.tweet.TweetSql;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
@@ -23,7 +24,7 @@ import static dev.raven.reply.ReplySql.FROM;
  */
 @RegisterConstructorMapper(Reply.class)
 @org.jdbi.v3.sqlobject.config.RegisterColumnMapper(dev.raven.tweet.Mentions.Mapper.class)
-@RegisterConstructorMapper(ListRow.class)
+@RegisterRowMapper(ListRow.Mapper.class)
 @RegisterConstructorMapper(ReplyDao.ReplyRef.class)
 public interface ReplyDao {
     /** A reply by someone in a block with the viewer, or by a suspended account, is not shown. */

@@ -2,6 +2,7 @@ package dev.raven.tag;
 
 import dev.raven.db.ListRow;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
@@ -13,7 +14,7 @@ import static dev.raven.tweet.TweetSql.NOT_MUTED;
 import static dev.raven.tweet.TweetSql.VISIBLE;
 
 /** Pages of tweets by hashtag, and the trending tags. */
-@RegisterConstructorMapper(ListRow.class)
+@RegisterRowMapper(ListRow.Mapper.class)
 @RegisterConstructorMapper(TrendingTag.class)
 interface TagDao {
 

@@ -1,10 +1,15 @@
 package dev.raven.tweet;
 
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import dev.raven.db.ListRow;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
@@ -24,8 +29,8 @@ import static dev.raven.tweet.TweetSql.VISIBLE;
  * <p>{@link #page} is that pull query: the reference the fanned-out rows are tested
  * against, and what pages older than a reader's horizon are read with.
  */
-@RegisterConstructorMapper(TimelineDao.Entry.class)
-@RegisterConstructorMapper(TimelineDao.ReaderState.class)
+@RegisterRowMapper(TimelineDao.Entry.Mapper.class)
+@RegisterRowMapper(TimelineDao.ReaderState.Mapper.class)
 public interface TimelineDao {
 
     /**
@@ -150,9 +155,25 @@ public interface TimelineDao {
 
     /** One timeline item: the tweet, when its newest activity was, and the retweeter if that was a retweet. */
     record Entry(long tweetId, Instant activityAt, Long retweeterId) {
+        /** Columns tweet_id, activity_at, retweeter_id, in that order (every timeline query's). */
+        public static final class Mapper implements RowMapper<Entry> {
+            @Override
+            public Entry map(ResultSet rs, StatementContext ctx) throws SQLException {
+                long retweeter = rs.getLong(3);
+                Long retweeterId = rs.wasNull() ? null : retweeter;
+                return new Entry(rs.getLong(1), ListRow.instant(rs, 2), retweeterId);
+            }
+        }
     }
 
     /** See {@link #readerState}. */
     record ReaderState(Instant completeFrom, boolean followsPulled) {
+        /** Columns complete_from, follows_pulled. */
+        public static final class Mapper implements RowMapper<ReaderState> {
+            @Override
+            public ReaderState map(ResultSet rs, StatementContext ctx) throws SQLException {
+                return new ReaderState(ListRow.instant(rs, 1), rs.getBoolean(2));
+            }
+        }
     }
 }

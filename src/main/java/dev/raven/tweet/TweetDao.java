@@ -4,6 +4,7 @@ import dev.raven.db.ListRow;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
@@ -28,7 +29,7 @@ import static dev.raven.tweet.TweetSql.VISIBLE;
  * only (id, sort time) rows, one page + 1; {@link #BY_IDS} turns a page into Tweets
  * in one more statement, whatever the page size.
  */
-@RegisterConstructorMapper(ListRow.class)
+@RegisterRowMapper(ListRow.Mapper.class)
 @RegisterConstructorMapper(TweetDao.LockedTweet.class)
 public interface TweetDao {
 
