@@ -76,6 +76,7 @@ import dev.raven.storage.StorageGuard;
 import dev.raven.storage.WriteGate;
 import dev.raven.tweet.HomeTimeline;
 import dev.raven.tweet.TimelineCache;
+import dev.raven.tweet.TweetCards;
 import dev.raven.tweet.TimelineWrites;
 import dev.raven.tweet.Reactions;
 import dev.raven.tweet.TweetHandler;
@@ -190,6 +191,9 @@ public final class RavenApp implements AutoCloseable {
             AuthPages authPages = new AuthPages(accounts, webSessions, webCookie, pages, jdbi, clientAddress, limiter,
                     config.rateLimits());
             TimelineCache timelineCache = timelineCache(config, jdbi);
+            if (EmbeddedH2.isUsedBy(config)) { // like the timeline cache: only where this process sees every write
+                TweetCards.install(jdbi, config.tweetCacheSize(), config.tweetCacheSize());
+            }
             Tweets tweets = new Tweets(jdbi, config.tweetMaxLength(), media, clock, notifications, timelineCache);
             Reactions reactions = new Reactions(jdbi, clock, notifications, timelineCache);
             HomeTimeline homeTimeline = new HomeTimeline(jdbi, clock, timelineCache);

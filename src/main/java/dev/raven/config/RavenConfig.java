@@ -47,6 +47,7 @@ public record RavenConfig(
         boolean streamTiming,
         int timelineCacheReaders,
         int timelineCacheItems,
+        int tweetCacheSize,
         TimelineSettings timeline) {
 
     /** The embedded database's file name in data.dir, without H2's .mv.db suffix. */
@@ -143,6 +144,7 @@ public record RavenConfig(
                 p.bool("stream.timing"),
                 p.integer("timeline.cache.readers", 0, 1_000_000),
                 p.integer("timeline.cache.items", 2, 10_000),
+                p.integer("tweet.cache.size", 0, 1_000_000),
                 timeline(p));
     }
 

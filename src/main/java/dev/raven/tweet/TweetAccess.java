@@ -64,15 +64,62 @@ public final class TweetAccess {
         return page;
     }
 
-    /** The Tweets of a page of ids by id, in one statement (none for no ids). */
+    /**
+     * The Tweets of a page of ids by id: one statement, or two when {@link TweetCards} hold
+     * some of them but not all (none for no ids).
+     */
     public static Map<Long, Tweet> byIds(Handle h, long viewerUserId, List<Long> tweetIds) {
         Map<Long, Tweet> byId = new HashMap<>();
-        if (!tweetIds.isEmpty()) {
-            // A plain query, not the DAO: attaching one builds a handler for each of its methods.
-            h.createQuery(TweetDao.BY_IDS).bindList("ids", tweetIds).bind("viewer", viewerUserId)
-                    .map(TweetSql.TWEET).forEach(t -> byId.put(t.tweetId(), t));
+        if (tweetIds.isEmpty()) {
+            return byId;
+        }
+        TweetCards cards = h.getConfig(TweetCards.class);
+        if (!cards.enabled()) {
+            readWhole(h, viewerUserId, tweetIds, byId);
+            return byId;
+        }
+        long generation = cards.generation();
+        List<Long> missing = new ArrayList<>();
+        Map<Long, TweetCards.Card> held = new HashMap<>();
+        for (Long id : tweetIds) {
+            TweetCards.Card card = cards.card(id);
+            if (card != null && cards.author(card.userId()) != null) {
+                held.put(id, card);
+            } else {
+                missing.add(id);
+            }
+        }
+        if (!held.isEmpty()) {
+            h.createQuery(TweetSql.LIVE_BY_IDS).bindList("ids", List.copyOf(held.keySet())).bind("viewer", viewerUserId)
+                    .map((rs, ctx) -> {
+                        TweetCards.Card card = held.get(rs.getLong(1));
+                        TweetCards.Author author = cards.author(card.userId());
+                        return author == null ? card.tweetId() : TweetSql.tweet(rs, card, author);
+                    })
+                    .forEach(row -> {
+                        if (row instanceof Tweet t) {
+                            byId.put(t.tweetId(), t);
+                        } else {
+                            missing.add((Long) row); // its author was dropped meanwhile: read it whole below
+                        }
+                    });
+        }
+        if (!missing.isEmpty()) {
+            readWhole(h, viewerUserId, missing, byId);
+            missing.forEach(id -> {
+                Tweet t = byId.get(id);
+                if (t != null) {
+                    cards.keep(generation, t);
+                }
+            });
         }
         return byId;
+    }
+
+    private static void readWhole(Handle h, long viewerUserId, List<Long> tweetIds, Map<Long, Tweet> byId) {
+        // A plain query, not the DAO: attaching one builds a handler for each of its methods.
+        h.createQuery(TweetDao.BY_IDS).bindList("ids", tweetIds).bind("viewer", viewerUserId)
+                .map(TweetSql.TWEET).forEach(t -> byId.put(t.tweetId(), t));
     }
 
     public static List<Long> ids(List<ListRow> rows) {

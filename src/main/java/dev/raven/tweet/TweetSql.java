@@ -115,13 +115,15 @@ public final class TweetSql {
      * The Tweet record's columns, in the order {@link #TWEET} reads them; the viewer flags
      * are one primary-key probe each. Every query that maps a Tweet starts with them.
      */
-    public static final String COLUMNS = "t.id AS tweet_id, t.user_id, u.username, t.content, p.alias, t.media, "
-            + "t.media_url, t.is_public, p.image_url AS profile_image, t.created_at, "
-            + "t.saves_count AS number_of_saves, t.likes_count AS number_of_likes, "
+    private static final String COUNTERS = "t.saves_count AS number_of_saves, t.likes_count AS number_of_likes, "
             + "t.retweets_count AS number_of_retweets, t.replies_count AS number_of_replies, "
             + "EXISTS (SELECT 1 FROM tweet_likes vl WHERE vl.tweet_id = t.id AND vl.user_id = :viewer) AS liked, "
             + "EXISTS (SELECT 1 FROM retweets vr WHERE vr.tweet_id = t.id AND vr.user_id = :viewer) AS retweeted, "
-            + "EXISTS (SELECT 1 FROM tweet_saves vs WHERE vs.tweet_id = t.id AND vs.user_id = :viewer) AS saved, "
+            + "EXISTS (SELECT 1 FROM tweet_saves vs WHERE vs.tweet_id = t.id AND vs.user_id = :viewer) AS saved ";
+
+    public static final String COLUMNS = "t.id AS tweet_id, t.user_id, u.username, t.content, p.alias, t.media, "
+            + "t.media_url, t.is_public, p.image_url AS profile_image, t.created_at, "
+            + COUNTERS + ", "
             // The alt text of a picture stored here (media.tweet_id is indexed; at most one row).
             + "(SELECT m.description FROM media m WHERE m.tweet_id = t.id) AS media_description, "
             + Mentions.SQL_TWEET;
@@ -129,6 +131,18 @@ public final class TweetSql {
 
     public static final String FROM = "FROM tweets t JOIN users u ON u.id = t.user_id "
             + "JOIN profiles p ON p.user_id = t.user_id ";
+
+    /** What changes of tweets whose {@link TweetCards} are held: the counters and the viewer's flags, by id. */
+    static final String LIVE_BY_IDS = "SELECT t.id, " + COUNTERS + "FROM tweets t WHERE t.id IN (<ids>)";
+
+    /** A row of {@link #LIVE_BY_IDS} and the tweet's card and author: the Tweet. */
+    static Tweet tweet(java.sql.ResultSet rs, TweetCards.Card card, TweetCards.Author author)
+            throws java.sql.SQLException {
+        return new Tweet(card.tweetId(), card.userId(), author.username(), card.content(), author.alias(),
+                card.media(), card.mediaUrl(), card.isPublic(), author.profileImage(), card.createdAt(),
+                rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getBoolean(6), rs.getBoolean(7),
+                rs.getBoolean(8), card.mediaDescription(), card.mentions());
+    }
 
     /**
      * A row of {@link #COLUMNS} as a Tweet, by position. Written out because JDBI's constructor

@@ -116,6 +116,7 @@ class QueryCountTest {
 
     /** Statements run by one request, which must answer 200 with a full page and a next link. */
     static int statementsFor(String path, int expectedItems) {
+        jdbi.getConfig(TweetCards.class).clear(); // both sizes read whole tweets (heldTweetCards: the other path)
         STATEMENTS.set(0);
         Api.Res res = api.get(path, viewer.access());
         int count = STATEMENTS.get();
@@ -127,6 +128,7 @@ class QueryCountTest {
 
     /** Statements run by a bounded list (no next page), which must answer 200 with {@code expectedItems}. */
     static int statementsForBounded(String method, String path, Object body, int expectedItems) {
+        jdbi.getConfig(TweetCards.class).clear();
         STATEMENTS.set(0);
         Api.Res res = method.equals("POST") ? api.post(path, body, viewer.access()) : api.get(path, viewer.access());
         int count = STATEMENTS.get();
@@ -168,6 +170,21 @@ class QueryCountTest {
         STATEMENTS.set(0);
         assertEquals(200, api.get(next, viewer.access()).status());
         assertTrue(STATEMENTS.get() <= 6, "a later page costs the same: " + STATEMENTS.get());
+    }
+
+    @Test
+    void heldTweetCards() {
+        assumeTrue(jdbi.getConfig(TweetCards.class).enabled(), "no tweet cache with PostgreSQL");
+        String path = "/api/tweets/get_tweets/" + author.userId() + "/";
+        int whole = statementsFor(path + "?limit=50", 50);
+        STATEMENTS.set(0);
+        assertEquals(200, api.get(path + "?limit=5", viewer.access()).status()); // held now: counters and flags only
+        int small = STATEMENTS.get();
+        STATEMENTS.set(0);
+        assertEquals(50, api.get(path + "?limit=50", viewer.access()).json().size());
+        int large = STATEMENTS.get();
+        assertEquals(small, large, "statements for 5 vs 50 held tweets");
+        assertTrue(large <= whole, "held tweets ran " + large + " statements, whole rows " + whole);
     }
 
     @Test

@@ -1,0 +1,209 @@
+package dev.raven.tweet;
+
+import dev.raven.db.CommittedWrites;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.config.JdbiConfig;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The parts of recently shown tweets that seldom change (text, media, audience, author's
+ * name, alias and picture, mentions), in memory, so that a page of tweets reads only what
+ * does change (the counters and the viewer's likes, retweets and saves) from the database:
+ * one short primary-key row per tweet instead of three joined rows and five probes.
+ *
+ * <p>Only where this process sees every write (the embedded database, like the
+ * {@link TimelineCache}). Every committed statement that changes a column a card holds
+ * empties them all ({@link #changesCards}): edits, deletes and profile changes are rare next
+ * to reads. A card read from the database is kept only if no such write came while it was
+ * read (the {@link #generation}), so a read racing an edit cannot bring the old text back.
+ *
+ * <p>Shared through the Jdbi configuration, so that every handle's page hydration finds it.
+ */
+public final class TweetCards implements JdbiConfig<TweetCards> {
+    /** A tweet's card: everything of the Tweet but its author's names, the counters and the viewer's flags. */
+    record Card(long tweetId, long userId, String content, boolean media, String mediaUrl, boolean isPublic,
+                Instant createdAt, String mediaDescription, Mentions mentions) {
+    }
+
+    /** How an author is shown on a tweet (and on a retweet they made). */
+    record Author(long userId, String username, String alias, String profileImage) {
+    }
+
+    private static final Pattern CARD_TABLE_WRITE = Pattern.compile(
+            "^\\s*(UPDATE|DELETE\\s+FROM|MERGE\\s+INTO|TRUNCATE\\s+TABLE)\\s+(tweets|users|profiles|media|tweet_mentions)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** An UPDATE's SET list up to its first WHERE (or the end). */
+    private static final Pattern UPDATE_SET = Pattern.compile(
+            "^\\s*UPDATE\\s+(\\w+)\\s+SET\\s+(.*?)(\\sWHERE\\s.*)?$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    /** The card's columns by table: an UPDATE that assigns none of them leaves cards alone (counters). */
+    private static final Map<String, Pattern> CARD_COLUMNS = Map.of(
+            "tweets", assigns("content|media|media_url|is_public|user_id|created_at|id"),
+            "users", assigns("username|id"),
+            "profiles", assigns("alias|image_url|user_id"));
+
+    private static Pattern assigns(String columns) {
+        return Pattern.compile("(^|[\\s,(])(" + columns + ")\\s*=", Pattern.CASE_INSENSITIVE);
+    }
+
+    private final Store store;
+
+    /** Off (what a Jdbi starts with): every page reads whole rows. */
+    public TweetCards() {
+        this(new Store(0, 0));
+    }
+
+    private TweetCards(Store store) {
+        this.store = store;
+    }
+
+    @Override
+    public TweetCards createCopy() {
+        return new TweetCards(store);
+    }
+
+    /**
+     * Keeps up to {@code tweets} cards and {@code authors} authors for {@code jdbi}'s handles,
+     * emptied by every committed write that changes what they hold.
+     */
+    public static void install(Jdbi jdbi, int tweets, int authors) {
+        if (tweets <= 0) {
+            return;
+        }
+        TweetCards cards = jdbi.getConfig(TweetCards.class);
+        cards.store.resize(tweets, Math.max(1, authors));
+        CommittedWrites.watch(jdbi, TweetCards::changesCards, cards::clear);
+    }
+
+    public boolean enabled() {
+        return store.enabled();
+    }
+
+    /** Taken before reading rows to keep: {@link #keep} refuses them if a change came since. */
+    long generation() {
+        return store.generation();
+    }
+
+    Card card(long tweetId) {
+        return store.card(tweetId);
+    }
+
+    Author author(long userId) {
+        return store.author(userId);
+    }
+
+    /** Keeps a tweet read at {@code generation} (a new generation since: it may be old, so not kept). */
+    void keep(long generation, Tweet tweet) {
+        store.keep(generation, new Card(tweet.tweetId(), tweet.userId(), tweet.content(), tweet.media(),
+                tweet.mediaUrl(), tweet.isPublic(), tweet.createdAt(), tweet.mediaDescription(), tweet.mentions()),
+                new Author(tweet.userId(), tweet.username(), tweet.alias(), tweet.profileImage()));
+    }
+
+    /** Keeps an author read at {@code generation}. */
+    void keep(long generation, Author author) {
+        store.keep(generation, null, author);
+    }
+
+    /** Drops every card (tests that count statements start from nothing held). */
+    public void clear() {
+        store.clear();
+    }
+
+    /** Cards held and hits, for tests and the curious. */
+    public long[] stats() {
+        return store.stats();
+    }
+
+    /** Whether a statement can change what a card holds (then every card is dropped once it commits). */
+    static boolean changesCards(String sql) {
+        if (!CARD_TABLE_WRITE.matcher(sql).find()) {
+            return false; // new rows (no card holds them yet), reads, other tables
+        }
+        var update = UPDATE_SET.matcher(sql);
+        if (update.find()) {
+            Pattern columns = CARD_COLUMNS.get(update.group(1).toLowerCase(java.util.Locale.ROOT));
+            return columns == null || columns.matcher(update.group(2)).find(); // media, mentions: always
+        }
+        return true; // DELETE, MERGE, TRUNCATE
+    }
+
+    /** The maps, shared by every copy of the configuration. */
+    private static final class Store {
+        private int maxTweets;
+        private int maxAuthors;
+        private LinkedHashMap<Long, Card> cards;
+        private LinkedHashMap<Long, Author> authors;
+        private long generation;
+        private long hits;
+        private long misses;
+
+        Store(int maxTweets, int maxAuthors) {
+            this.maxTweets = maxTweets;
+            this.maxAuthors = maxAuthors;
+            this.cards = lru(maxTweets);
+            this.authors = lru(maxAuthors);
+        }
+
+        private static <V> LinkedHashMap<Long, V> lru(int max) {
+            return new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Long, V> eldest) {
+                    return size() > max;
+                }
+            };
+        }
+
+        synchronized void resize(int tweetsHeld, int authorsHeld) {
+            maxTweets = tweetsHeld;
+            maxAuthors = authorsHeld;
+            cards = lru(maxTweets);
+            authors = lru(maxAuthors);
+            generation++;
+        }
+
+        synchronized boolean enabled() {
+            return maxTweets > 0;
+        }
+
+        synchronized long generation() {
+            return generation;
+        }
+
+        synchronized Card card(long tweetId) {
+            Card card = cards.get(tweetId);
+            if (card == null) {
+                misses++;
+            } else {
+                hits++;
+            }
+            return card;
+        }
+
+        synchronized Author author(long userId) {
+            return authors.get(userId);
+        }
+
+        synchronized void keep(long readAt, Card card, Author author) {
+            if (readAt != generation || maxTweets == 0) {
+                return;
+            }
+            if (card != null) {
+                cards.put(card.tweetId(), card);
+            }
+            authors.put(author.userId(), author);
+        }
+
+        synchronized void clear() {
+            generation++;
+            cards.clear();
+            authors.clear();
+        }
+
+        synchronized long[] stats() {
+            return new long[]{cards.size(), hits, misses};
+        }
+    }
+}

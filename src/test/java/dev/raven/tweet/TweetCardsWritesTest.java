@@ -1,0 +1,49 @@
+package dev.raven.tweet;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Which statements empty the tweet cache (TweetCardsOracleTest checks the outcome; this, the rule). */
+class TweetCardsWritesTest {
+
+    @Test
+    void changesToWhatACardHoldsEmptyTheCache() {
+        for (String sql : new String[]{
+                "UPDATE tweets SET content = :content, media = :media, media_url = :mediaUrl, is_public = :p WHERE id = :id",
+                "UPDATE tweets SET likes_count = likes_count + 1, is_public = FALSE WHERE id = :id",
+                "DELETE FROM tweets WHERE id = :id",
+                "UPDATE users SET username = :username, username_key = :usernameKey, email = :email WHERE id = :id",
+                "DELETE FROM users WHERE id = :id",
+                "UPDATE profiles SET alias = :alias, bio = :bio, image_url = :imageUrl WHERE user_id = :user",
+                "update profiles set image_url = null where user_id = :user",
+                "UPDATE media SET tweet_id = :tweet WHERE id = :id",
+                "DELETE FROM media WHERE id = :id",
+                "DELETE FROM tweet_mentions WHERE tweet_id = :tweet",
+                "MERGE INTO profiles KEY (user_id) VALUES (1, 'a')"}) {
+            assertTrue(TweetCards.changesCards(sql), sql);
+        }
+    }
+
+    @Test
+    void newRowsCountersAndOtherColumnsLeaveItAlone() {
+        for (String sql : new String[]{
+                "INSERT INTO tweets (user_id, content, media, media_url, is_public, created_at) VALUES (...)",
+                "INSERT INTO tweet_mentions (tweet_id, user_id) VALUES (:tweet, :user)",
+                "INSERT INTO media (user_id, kind) VALUES (:user, :kind)",
+                "UPDATE tweets SET likes_count = likes_count + :delta WHERE id = :tweet",
+                "UPDATE tweets SET replies_count = replies_count - (SELECT COUNT(*) FROM replies r) WHERE id IN (...)",
+                "UPDATE profiles SET tweets_count = tweets_count + :delta, tweets_and_replies_count = "
+                        + "tweets_and_replies_count + :delta WHERE user_id = :user",
+                "UPDATE profiles SET likes_count = likes_count - 1 WHERE user_id IN (SELECT user_id FROM x WHERE y)",
+                "UPDATE users SET password_hash = :hash WHERE id = :id",
+                "UPDATE users SET silenced = :silenced WHERE id = :id",
+                "INSERT INTO tweet_likes (tweet_id, user_id, created_at) VALUES (:tweet, :user, :now)",
+                "DELETE FROM tweet_likes WHERE tweet_id = :tweet AND user_id = :user",
+                "SELECT * FROM tweets t WHERE t.id = :id",
+                "DELETE FROM tweets_archive WHERE id = 1"}) {
+            assertFalse(TweetCards.changesCards(sql), sql);
+        }
+    }
+}
