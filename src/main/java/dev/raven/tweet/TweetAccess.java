@@ -90,11 +90,17 @@ public final class TweetAccess {
             }
         }
         if (!held.isEmpty()) {
-            h.createQuery(TweetSql.LIVE_BY_IDS).bindList("ids", List.copyOf(held.keySet())).bind("viewer", viewerUserId)
+            TweetCards.Flags flags = viewerFlags(h, cards, viewerUserId);
+            String sql = flags == null ? TweetSql.LIVE_BY_IDS : TweetSql.COUNTERS_BY_IDS;
+            h.createQuery(sql).bindList("ids", List.copyOf(held.keySet())).bind("viewer", viewerUserId)
                     .map((rs, ctx) -> {
                         TweetCards.Card card = held.get(rs.getLong(1));
                         TweetCards.Author author = cards.author(card.userId());
-                        return author == null ? card.tweetId() : TweetSql.tweet(rs, card, author);
+                        if (author == null) {
+                            return card.tweetId();
+                        }
+                        return flags == null ? TweetSql.tweet(rs, card, author) : TweetSql.tweet(rs, card, author,
+                                flags.liked(card.tweetId()), flags.retweeted(card.tweetId()), flags.saved(card.tweetId()));
                     })
                     .forEach(row -> {
                         if (row instanceof Tweet t) {
@@ -114,6 +120,31 @@ public final class TweetAccess {
             });
         }
         return byId;
+    }
+
+    /**
+     * The viewer's likes, retweets and saves: held, or read (one statement) and kept; null for
+     * a viewer with more than {@link TweetCards#FLAGS_HELD} of them (the page probes per tweet).
+     */
+    private static TweetCards.Flags viewerFlags(Handle h, TweetCards cards, long viewer) {
+        TweetCards.Flags held = cards.flags(viewer);
+        if (held != null) {
+            return held;
+        }
+        long generation = cards.flagsGeneration();
+        TweetCards.Flags.Builder read = new TweetCards.Flags.Builder();
+        h.createQuery(TweetSql.VIEWER_REACTIONS).bind("viewer", viewer).bind("limit", TweetCards.FLAGS_HELD + 1)
+                .map((rs, ctx) -> {
+                    read.add(rs.getInt(1), rs.getLong(2));
+                    return null;
+                })
+                .forEach(ignored -> { });
+        if (read.size() > TweetCards.FLAGS_HELD) {
+            return null;
+        }
+        TweetCards.Flags flags = read.build();
+        cards.keepFlags(generation, viewer, flags);
+        return flags;
     }
 
     private static void readWhole(Handle h, long viewerUserId, List<Long> tweetIds, Map<Long, Tweet> byId) {

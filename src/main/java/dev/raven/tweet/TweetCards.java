@@ -12,14 +12,16 @@ import java.util.regex.Pattern;
 /**
  * The parts of recently shown tweets that seldom change (text, media, audience, author's
  * name, alias and picture, mentions), in memory, so that a page of tweets reads only what
- * does change (the counters and the viewer's likes, retweets and saves) from the database:
- * one short primary-key row per tweet instead of three joined rows and five probes.
+ * does change (the counters) from the database: one short primary-key row per tweet instead
+ * of three joined rows and five probes. Recent viewers' likes, retweets and saves are held
+ * too ({@link Flags}), read in one statement from their own indexes when missing.
  *
  * <p>Only where this process sees every write (the embedded database, like the
  * {@link TimelineCache}). Every committed statement that changes a column a card holds
- * empties them all ({@link #changesCards}): edits, deletes and profile changes are rare next
- * to reads. A card read from the database is kept only if no such write came while it was
- * read (the {@link #generation}), so a read racing an edit cannot bring the old text back.
+ * empties the cards ({@link #changesCards}): edits, deletes and profile changes are rare next
+ * to reads. Every committed write to likes, retweets or saves empties the flags. What is read
+ * from the database is kept only if no such write came while it was read (a generation
+ * counter), so a read racing an edit or a like cannot bring the old state back.
  *
  * <p>Shared through the Jdbi configuration, so that every handle's page hydration finds it.
  */
@@ -32,6 +34,58 @@ public final class TweetCards implements JdbiConfig<TweetCards> {
     /** How an author is shown on a tweet (and on a retweet they made). */
     record Author(long userId, String username, String alias, String profileImage) {
     }
+
+    /**
+     * A viewer's likes, retweets and saves (tweet ids, sorted), all of them: held for viewers
+     * with at most {@link #FLAGS_HELD}, and dropped for everyone by any write to those tables.
+     */
+    record Flags(long[] likedIds, long[] retweetedIds, long[] savedIds) {
+        boolean liked(long tweetId) {
+            return java.util.Arrays.binarySearch(likedIds, tweetId) >= 0;
+        }
+
+        boolean retweeted(long tweetId) {
+            return java.util.Arrays.binarySearch(retweetedIds, tweetId) >= 0;
+        }
+
+        boolean saved(long tweetId) {
+            return java.util.Arrays.binarySearch(savedIds, tweetId) >= 0;
+        }
+
+        /** Collects rows of (kind 1 like, 2 retweet, 3 save; tweet id). */
+        static final class Builder {
+            private final java.util.List<Long> liked = new java.util.ArrayList<>();
+            private final java.util.List<Long> retweeted = new java.util.ArrayList<>();
+            private final java.util.List<Long> saved = new java.util.ArrayList<>();
+
+            void add(int kind, long tweetId) {
+                (kind == 1 ? liked : kind == 2 ? retweeted : saved).add(tweetId);
+            }
+
+            int size() {
+                return liked.size() + retweeted.size() + saved.size();
+            }
+
+            Flags build() {
+                return new Flags(sorted(liked), sorted(retweeted), sorted(saved));
+            }
+
+            private static long[] sorted(java.util.List<Long> ids) {
+                long[] a = ids.stream().mapToLong(Long::longValue).toArray();
+                java.util.Arrays.sort(a);
+                return a;
+            }
+        }
+    }
+
+    /** Flags are held for viewers with at most this many likes, retweets and saves in all (8 bytes each). */
+    static final int FLAGS_HELD = 2_000;
+    /** Viewers whose flags are held at once (the least recently read go first). */
+    private static final int FLAGS_VIEWERS = 1_000;
+
+    private static final Pattern FLAGS_WRITE = Pattern.compile(
+            "^\\s*(INSERT\\s+INTO|UPDATE|DELETE\\s+FROM|MERGE\\s+INTO|TRUNCATE\\s+TABLE)\\s+(tweet_likes|retweets|tweet_saves)\\b",
+            Pattern.CASE_INSENSITIVE);
 
     private static final Pattern CARD_TABLE_WRITE = Pattern.compile(
             "^\\s*(UPDATE|DELETE\\s+FROM|MERGE\\s+INTO|TRUNCATE\\s+TABLE)\\s+(tweets|users|profiles|media|tweet_mentions)\\b",
@@ -75,7 +129,8 @@ public final class TweetCards implements JdbiConfig<TweetCards> {
         }
         TweetCards cards = jdbi.getConfig(TweetCards.class);
         cards.store.resize(tweets, Math.max(1, authors));
-        CommittedWrites.watch(jdbi, TweetCards::changesCards, cards::clear);
+        CommittedWrites.watch(jdbi, TweetCards::changesCards, cards.store::clearCards);
+        CommittedWrites.watch(jdbi, TweetCards::changesFlags, cards.store::clearFlags);
     }
 
     public boolean enabled() {
@@ -102,14 +157,28 @@ public final class TweetCards implements JdbiConfig<TweetCards> {
                 new Author(tweet.userId(), tweet.username(), tweet.alias(), tweet.profileImage()));
     }
 
+    Flags flags(long viewer) {
+        return store.flags(viewer);
+    }
+
+    /** Taken before reading a viewer's flags to keep: {@link #keepFlags} refuses them if a reaction came since. */
+    long flagsGeneration() {
+        return store.flagsGeneration();
+    }
+
+    void keepFlags(long generation, long viewer, Flags flags) {
+        store.keepFlags(generation, viewer, flags);
+    }
+
     /** Keeps an author read at {@code generation}. */
     void keep(long generation, Author author) {
         store.keep(generation, null, author);
     }
 
-    /** Drops every card (tests that count statements start from nothing held). */
+    /** Drops every card and every viewer's flags (tests that count statements start from nothing held). */
     public void clear() {
-        store.clear();
+        store.clearCards();
+        store.clearFlags();
     }
 
     /** Cards held and hits, for tests and the curious. */
@@ -130,13 +199,20 @@ public final class TweetCards implements JdbiConfig<TweetCards> {
         return true; // DELETE, MERGE, TRUNCATE
     }
 
+    /** Whether a statement can change someone's likes, retweets or saves (then every viewer's flags are dropped). */
+    static boolean changesFlags(String sql) {
+        return FLAGS_WRITE.matcher(sql).find();
+    }
+
     /** The maps, shared by every copy of the configuration. */
     private static final class Store {
         private int maxTweets;
         private int maxAuthors;
         private LinkedHashMap<Long, Card> cards;
         private LinkedHashMap<Long, Author> authors;
+        private final LinkedHashMap<Long, Flags> flags = lru(FLAGS_VIEWERS);
         private long generation;
+        private long flagsGeneration;
         private long hits;
         private long misses;
 
@@ -196,10 +272,29 @@ public final class TweetCards implements JdbiConfig<TweetCards> {
             authors.put(author.userId(), author);
         }
 
-        synchronized void clear() {
+        synchronized void clearCards() {
             generation++;
             cards.clear();
             authors.clear();
+        }
+
+        synchronized Flags flags(long viewer) {
+            return maxTweets == 0 ? null : flags.get(viewer);
+        }
+
+        synchronized long flagsGeneration() {
+            return flagsGeneration;
+        }
+
+        synchronized void keepFlags(long readAt, long viewer, Flags held) {
+            if (readAt == flagsGeneration && maxTweets > 0) {
+                flags.put(viewer, held);
+            }
+        }
+
+        synchronized void clearFlags() {
+            flagsGeneration++;
+            flags.clear();
         }
 
         synchronized long[] stats() {

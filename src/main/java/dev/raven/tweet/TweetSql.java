@@ -134,14 +134,30 @@ public final class TweetSql {
 
     /** What changes of tweets whose {@link TweetCards} are held: the counters and the viewer's flags, by id. */
     static final String LIVE_BY_IDS = "SELECT t.id, " + COUNTERS + "FROM tweets t WHERE t.id IN (<ids>)";
+    /** The counters alone, for a viewer whose flags are held too. */
+    static final String COUNTERS_BY_IDS = "SELECT t.id, t.saves_count, t.likes_count, t.retweets_count, "
+            + "t.replies_count FROM tweets t WHERE t.id IN (<ids>)";
+    /**
+     * Everything the viewer liked (1), retweeted (2) and saved (3), up to :limit rows: three
+     * short ranges of the (user_id, created_at, ...) indexes, instead of three probes per tweet.
+     */
+    static final String VIEWER_REACTIONS = "SELECT 1 AS kind, tweet_id FROM tweet_likes WHERE user_id = :viewer "
+            + "UNION ALL SELECT 2, tweet_id FROM retweets WHERE user_id = :viewer "
+            + "UNION ALL SELECT 3, tweet_id FROM tweet_saves WHERE user_id = :viewer LIMIT :limit";
 
     /** A row of {@link #LIVE_BY_IDS} and the tweet's card and author: the Tweet. */
     static Tweet tweet(java.sql.ResultSet rs, TweetCards.Card card, TweetCards.Author author)
             throws java.sql.SQLException {
+        return tweet(rs, card, author, rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8));
+    }
+
+    /** A row of {@link #COUNTERS_BY_IDS}, the tweet's card and author, and the viewer's flags: the Tweet. */
+    static Tweet tweet(java.sql.ResultSet rs, TweetCards.Card card, TweetCards.Author author, boolean liked,
+                       boolean retweeted, boolean saved) throws java.sql.SQLException {
         return new Tweet(card.tweetId(), card.userId(), author.username(), card.content(), author.alias(),
                 card.media(), card.mediaUrl(), card.isPublic(), author.profileImage(), card.createdAt(),
-                rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getBoolean(6), rs.getBoolean(7),
-                rs.getBoolean(8), card.mediaDescription(), card.mentions());
+                rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), liked, retweeted, saved,
+                card.mediaDescription(), card.mentions());
     }
 
     /**

@@ -27,6 +27,24 @@ class TweetCardsWritesTest {
     }
 
     @Test
+    void reactionsEmptyTheFlagsAndNothingElseDoes() {
+        for (String sql : new String[]{
+                "INSERT INTO tweet_likes (tweet_id, user_id, created_at) VALUES (:tweet, :user, :now)",
+                "DELETE FROM retweets WHERE tweet_id = :tweet AND user_id = :user",
+                "delete from tweet_saves where user_id = :user",
+                "MERGE INTO tweet_likes KEY (tweet_id, user_id) VALUES (1, 2, NOW())"}) {
+            assertTrue(TweetCards.changesFlags(sql), sql);
+            assertFalse(TweetCards.changesCards(sql), sql);
+        }
+        for (String sql : new String[]{
+                "UPDATE tweets SET likes_count = likes_count + :delta WHERE id = :tweet",
+                "INSERT INTO reply_likes (reply_id, user_id, created_at) VALUES (:reply, :user, :now)",
+                "SELECT 1 FROM tweet_likes WHERE user_id = :viewer"}) {
+            assertFalse(TweetCards.changesFlags(sql), sql);
+        }
+    }
+
+    @Test
     void newRowsCountersAndOtherColumnsLeaveItAlone() {
         for (String sql : new String[]{
                 "INSERT INTO tweets (user_id, content, media, media_url, is_public, created_at) VALUES (...)",
