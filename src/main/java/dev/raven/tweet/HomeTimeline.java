@@ -92,7 +92,7 @@ public final class HomeTimeline {
         if (held.isPresent()) {
             return held.get();
         }
-        TimelineDao dao = h.attach(TimelineDao.class); // only now: attaching a DAO has a cost
+        TimelineDao dao = new TimelineDao(h);
         TimelineCache.Loading loading = page.after() == null ? cache.startLoading(viewer) : null;
         if (loading == null) {
             return entries(dao, viewer, page);

@@ -1,12 +1,9 @@
 package dev.raven.tweet;
 
 import dev.raven.db.ListRow;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
-import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.BindList;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,23 +26,30 @@ import static dev.raven.tweet.TweetSql.VISIBLE;
  * <p>{@link #page} is that pull query: the reference the fanned-out rows are tested
  * against, and what pages older than a reader's horizon are read with.
  */
-@RegisterRowMapper(TimelineDao.Entry.Mapper.class)
-@RegisterRowMapper(TimelineDao.ReaderState.Mapper.class)
-public interface TimelineDao {
+public final class TimelineDao {
+    private static final RowMapper<Entry> ENTRY = new Entry.Mapper();
+    private static final RowMapper<ReaderState> READER_STATE = new ReaderState.Mapper();
+
+    private final Handle h;
+
+    /** The timeline's queries on {@code h} (plain statements: attaching a SqlObject DAO has a cost per request). */
+    public TimelineDao(Handle h) {
+        this.h = h;
+    }
 
     /**
      * A followed retweeter {@code r2} whose retweets the timeline shows: not muted by the
      * viewer, not suspended (a block ends the follow, so followed people are never blocked).
      */
-    String SHOWN_RETWEETER = TweetSql.OTHER_RETWEETER_SHOWN;
+    static final String SHOWN_RETWEETER = TweetSql.OTHER_RETWEETER_SHOWN;
 
     /** A tweet row that a followed user's retweet will show instead. */
-    String NOT_RETWEETED_BY_FOLLOWED = "NOT EXISTS (SELECT 1 FROM retweets r2 "
+    static final String NOT_RETWEETED_BY_FOLLOWED = "NOT EXISTS (SELECT 1 FROM retweets r2 "
             + "JOIN follows f2 ON f2.followed_id = r2.user_id AND f2.follower_id = :viewer "
             + "WHERE r2.tweet_id = t.id AND " + SHOWN_RETWEETER + ")";
 
     /** A retweet row that is the newest followed retweet of its tweet. */
-    String NEWEST_FOLLOWED_RETWEET = "NOT EXISTS (SELECT 1 FROM retweets r2 "
+    static final String NEWEST_FOLLOWED_RETWEET = "NOT EXISTS (SELECT 1 FROM retweets r2 "
             + "JOIN follows f2 ON f2.followed_id = r2.user_id AND f2.follower_id = :viewer "
             + "WHERE r2.tweet_id = r.tweet_id AND " + SHOWN_RETWEETER + " "
             + "AND (r2.created_at > r.created_at OR (r2.created_at = r.created_at AND r2.user_id > r.user_id)))";
@@ -55,18 +59,18 @@ public interface TimelineDao {
      * the tweet (written as a nested EXISTS so that H2 starts from the tweet's retweets, not
      * from everyone the viewer follows).
      */
-    String BY_FOLLOWED = "EXISTS (SELECT 1 FROM follows f2 WHERE f2.follower_id = :viewer AND f2.followed_id = r2.user_id)";
+    static final String BY_FOLLOWED = "EXISTS (SELECT 1 FROM follows f2 WHERE f2.follower_id = :viewer AND f2.followed_id = r2.user_id)";
 
     /** A followed user's tweet row ({@code t}) the timeline shows: the author not muted or suspended, no followed retweet of it. */
-    String FOLLOWED_TWEET_SHOWN = NOT_MUTED + " AND " + NOT_SUSPENDED + " AND " + NOT_RETWEETED_BY_FOLLOWED;
+    static final String FOLLOWED_TWEET_SHOWN = NOT_MUTED + " AND " + NOT_SUSPENDED + " AND " + NOT_RETWEETED_BY_FOLLOWED;
 
     /** A followed user's retweet row ({@code r} of {@code t}) the timeline shows, as its tweet's newest such retweet. */
-    String FOLLOWED_RETWEET_SHOWN = VISIBLE + " AND " + NOT_MUTED + " AND " + TweetSql.RETWEETER_SHOWN
+    static final String FOLLOWED_RETWEET_SHOWN = VISIBLE + " AND " + NOT_MUTED + " AND " + TweetSql.RETWEETER_SHOWN
             + " AND " + NEWEST_FOLLOWED_RETWEET;
 
-    String RETWEET_BEFORE = "r.created_at <= :beforeAt AND (r.created_at < :beforeAt OR r.tweet_id < :beforeId)";
+    static final String RETWEET_BEFORE = "r.created_at <= :beforeAt AND (r.created_at < :beforeAt OR r.tweet_id < :beforeId)";
 
-    @SqlQuery("SELECT t.id AS tweet_id, t.created_at AS activity_at, CAST(NULL AS BIGINT) AS retweeter_id "
+    private static final String PAGE = "SELECT t.id AS tweet_id, t.created_at AS activity_at, CAST(NULL AS BIGINT) AS retweeter_id "
             + "FROM tweets t "
             + "WHERE t.user_id = :viewer AND t.created_at >= :since AND " + BEFORE
             + " AND " + NOT_RETWEETED_BY_FOLLOWED
@@ -80,29 +84,37 @@ public interface TimelineDao {
             + "FROM follows f JOIN retweets r ON r.user_id = f.followed_id JOIN tweets t ON t.id = r.tweet_id "
             + "WHERE f.follower_id = :viewer AND r.created_at >= :since AND " + RETWEET_BEFORE
             + " AND " + FOLLOWED_RETWEET_SHOWN
-            + " ORDER BY activity_at DESC, tweet_id DESC LIMIT :limit")
-    List<Entry> page(@Bind("viewer") long viewerUserId, @Bind("since") Instant since,
-                     @Bind("beforeAt") Instant beforeAt, @Bind("beforeId") long beforeId,
-                     @Bind("limit") int limit);
+            + " ORDER BY activity_at DESC, tweet_id DESC LIMIT :limit";
+
+    List<Entry> page(long viewerUserId, Instant since, Instant beforeAt, long beforeId, int limit) {
+        return h.createQuery(PAGE).bind("viewer", viewerUserId).bind("since", since).bind("beforeAt", beforeAt)
+                .bind("beforeId", beforeId).bind("limit", limit).map(ENTRY).list();
+    }
 
     /** Whose posts reach the viewer's timeline: everyone they follow and have not muted, by id. */
-    @SqlQuery("SELECT f.followed_id FROM follows f WHERE f.follower_id = :viewer AND " + TweetSql.FOLLOWED_NOT_MUTED
-            + " ORDER BY f.followed_id")
-    List<Long> followedNotMuted(@Bind("viewer") long viewerUserId);
+    private static final String FOLLOWED_NOT_MUTED = "SELECT f.followed_id FROM follows f WHERE f.follower_id = :viewer AND " + TweetSql.FOLLOWED_NOT_MUTED
+            + " ORDER BY f.followed_id";
+
+    List<Long> followedNotMuted(long viewerUserId) {
+        return h.createQuery(FOLLOWED_NOT_MUTED).bind("viewer", viewerUserId).mapTo(Long.class).list();
+    }
 
     /**
      * The retweet r2 is by someone the viewer follows and whose retweets they see: one
      * primary-key probe per retweet of the tweet (a nested EXISTS, so that H2 starts from
      * the tweet's retweets, not from everyone the viewer follows).
      */
-    String BY_SHOWN_FOLLOWED = "EXISTS (SELECT 1 FROM follows f2 WHERE f2.follower_id = :viewer "
+    static final String BY_SHOWN_FOLLOWED = "EXISTS (SELECT 1 FROM follows f2 WHERE f2.follower_id = :viewer "
             + "AND f2.followed_id = r2.user_id) AND " + SHOWN_RETWEETER;
 
     /** The reader's horizon (null: complete from the beginning) and whether they follow a pulled account. */
-    @SqlQuery("SELECT (SELECT complete_from FROM home_timeline_horizons WHERE reader_id = :viewer) AS complete_from, "
+    private static final String READER_STATE_SQL = "SELECT (SELECT complete_from FROM home_timeline_horizons WHERE reader_id = :viewer) AS complete_from, "
             + "EXISTS (SELECT 1 FROM timeline_pulled_accounts pa JOIN follows fp ON fp.followed_id = pa.user_id "
-            + "AND fp.follower_id = :viewer) AS follows_pulled")
-    ReaderState readerState(@Bind("viewer") long viewerUserId);
+            + "AND fp.follower_id = :viewer) AS follows_pulled";
+
+    ReaderState readerState(long viewerUserId) {
+        return h.createQuery(READER_STATE_SQL).bind("viewer", viewerUserId).map(READER_STATE).one();
+    }
 
     /**
      * A page of the reader's fanned-out rows, each checked against the live tables with the
@@ -115,7 +127,7 @@ public interface TimelineDao {
      * probes for the rows the page reads. OFFSET 0 keeps PostgreSQL from turning a check
      * into a hash of everything the reader's followed accounts ever retweeted.
      */
-    @SqlQuery("SELECT h.tweet_id, h.activity_at, NULLIF(h.retweeter_id, 0) AS retweeter_id "
+    private static final String FANNED_OUT = "SELECT h.tweet_id, h.activity_at, NULLIF(h.retweeter_id, 0) AS retweeter_id "
             + "FROM home_timelines h JOIN tweets t ON t.id = h.tweet_id "
             + "WHERE h.reader_id = :viewer "
             + "AND h.activity_at <= :beforeAt AND (h.activity_at < :beforeAt OR h.tweet_id < :beforeId) "
@@ -132,12 +144,15 @@ public interface TimelineDao {
             + "OR (r2.created_at = h.activity_at AND r2.user_id > h.retweeter_id)) AND " + BY_SHOWN_FOLLOWED
             + " OFFSET 0))) "
             // reader_id first: H2 then reads the index in order and stops after :limit rows.
-            + "ORDER BY h.reader_id, h.activity_at DESC, h.tweet_id DESC LIMIT :limit")
-    List<Entry> fannedOut(@Bind("viewer") long viewerUserId, @Bind("beforeAt") Instant beforeAt,
-                          @Bind("beforeId") long beforeId, @Bind("limit") int limit);
+            + "ORDER BY h.reader_id, h.activity_at DESC, h.tweet_id DESC LIMIT :limit";
+
+    List<Entry> fannedOut(long viewerUserId, Instant beforeAt, long beforeId, int limit) {
+        return h.createQuery(FANNED_OUT).bind("viewer", viewerUserId).bind("beforeAt", beforeAt)
+                .bind("beforeId", beforeId).bind("limit", limit).map(ENTRY).list();
+    }
 
     /** The pull query's followed streams, for the followed accounts that are not fanned out. */
-    @SqlQuery("SELECT t.id AS tweet_id, t.created_at AS activity_at, CAST(NULL AS BIGINT) AS retweeter_id "
+    private static final String PULLED = "SELECT t.id AS tweet_id, t.created_at AS activity_at, CAST(NULL AS BIGINT) AS retweeter_id "
             + "FROM timeline_pulled_accounts pa JOIN follows f ON f.followed_id = pa.user_id AND f.follower_id = :viewer "
             + "JOIN tweets t ON t.user_id = f.followed_id "
             + "WHERE t.created_at >= :since AND " + BEFORE
@@ -148,13 +163,15 @@ public interface TimelineDao {
             + "JOIN retweets r ON r.user_id = f.followed_id JOIN tweets t ON t.id = r.tweet_id "
             + "WHERE r.created_at >= :since AND " + RETWEET_BEFORE
             + " AND " + FOLLOWED_RETWEET_SHOWN
-            + " ORDER BY activity_at DESC, tweet_id DESC LIMIT :limit")
-    List<Entry> pulled(@Bind("viewer") long viewerUserId, @Bind("since") Instant since,
-                       @Bind("beforeAt") Instant beforeAt, @Bind("beforeId") long beforeId,
-                       @Bind("limit") int limit);
+            + " ORDER BY activity_at DESC, tweet_id DESC LIMIT :limit";
+
+    List<Entry> pulled(long viewerUserId, Instant since, Instant beforeAt, long beforeId, int limit) {
+        return h.createQuery(PULLED).bind("viewer", viewerUserId).bind("since", since).bind("beforeAt", beforeAt)
+                .bind("beforeId", beforeId).bind("limit", limit).map(ENTRY).list();
+    }
 
     /** One timeline item: the tweet, when its newest activity was, and the retweeter if that was a retweet. */
-    record Entry(long tweetId, Instant activityAt, Long retweeterId) {
+    public record Entry(long tweetId, Instant activityAt, Long retweeterId) {
         /** Columns tweet_id, activity_at, retweeter_id, in that order (every timeline query's). */
         public static final class Mapper implements RowMapper<Entry> {
             @Override
@@ -167,7 +184,7 @@ public interface TimelineDao {
     }
 
     /** See {@link #readerState}. */
-    record ReaderState(Instant completeFrom, boolean followsPulled) {
+    public record ReaderState(Instant completeFrom, boolean followsPulled) {
         /** Columns complete_from, follows_pulled. */
         public static final class Mapper implements RowMapper<ReaderState> {
             @Override

@@ -33,7 +33,7 @@ public final class TimelineOracle {
         Paging.Cursor after = null;
         while (true) {
             Paging.PageRequest page = new Paging.PageRequest(pageSize, after);
-            List<TimelineDao.Entry> rows = jdbi.withExtension(TimelineDao.class, d -> read.apply(d, page));
+            List<TimelineDao.Entry> rows = jdbi.withHandle(h -> read.apply(new TimelineDao(h), page));
             List<TimelineDao.Entry> onPage = rows.size() > pageSize ? rows.subList(0, pageSize) : rows;
             onPage.forEach(e -> all.add(e.tweetId() + (e.retweeterId() == null ? "" : " by " + e.retweeterId())));
             if (rows.size() <= pageSize) {
