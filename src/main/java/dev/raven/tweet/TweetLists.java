@@ -5,7 +5,6 @@ import dev.raven.http.ApiException;
 import dev.raven.http.Paging;
 import dev.raven.profile.ProfileBrief;
 import dev.raven.profile.ProfileBriefs;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 import java.util.List;
@@ -27,8 +26,9 @@ public final class TweetLists {
     /** get_tweets/:user_id/. */
     public List<Tweet> byAuthor(long viewerUserId, long authorUserId, Paging.PageRequest page, UnaryOperator<List<ListRow>> pager) {
         return jdbi.withHandle(h -> {
-            requireUser(h, authorUserId, viewerUserId);
-            List<ListRow> rows = h.attach(TweetDao.class).byAuthor(authorUserId, viewerUserId, page.beforeAt(),
+            TweetDao dao = h.attach(TweetDao.class); // once: attaching builds a handler for each of its methods
+            requireUser(dao, authorUserId, viewerUserId);
+            List<ListRow> rows = dao.byAuthor(authorUserId, viewerUserId, page.beforeAt(),
                     page.beforeId(), page.fetchSize());
             return TweetAccess.hydrate(h, viewerUserId, TweetAccess.ids(pager.apply(rows)));
         });
@@ -63,8 +63,8 @@ public final class TweetLists {
         });
     }
 
-    private static void requireUser(Handle h, long userId, long viewerUserId) {
-        if (!h.attach(TweetDao.class).userExists(userId, viewerUserId)) {
+    private static void requireUser(TweetDao dao, long userId, long viewerUserId) {
+        if (!dao.userExists(userId, viewerUserId)) {
             throw ApiException.notFound("User not found.");
         }
     }
