@@ -79,7 +79,7 @@ public final class TweetCards implements JdbiConfig<TweetCards> {
     }
 
     /** Flags are held for viewers with at most this many likes, retweets and saves in all (8 bytes each). */
-    static final int FLAGS_HELD = 2_000;
+    static final int FLAGS_HELD = 1_000;
     /** Viewers whose flags are held at once (the least recently read go first). */
     private static final int FLAGS_VIEWERS = 1_000;
 
