@@ -26,6 +26,9 @@ public final class Json {
     public static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
+    private static final int[] TIMESTAMP_WIDTHS = {4, 2, 2, 2, 2, 2, 6};
+    private static final String TIMESTAMP_SEPARATORS = "--T::.Z";
+
     private Json() {
     }
 
@@ -39,21 +42,15 @@ public final class Json {
         if (t.getYear() < 0 || t.getYear() > 9999) {
             return TIMESTAMP.format(at);
         }
+        int[] fields = {t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(),
+            t.getSecond(), t.getNano() / 1000};
         char[] c = new char[27];
-        digits(c, 0, t.getYear(), 4);
-        c[4] = '-';
-        digits(c, 5, t.getMonthValue(), 2);
-        c[7] = '-';
-        digits(c, 8, t.getDayOfMonth(), 2);
-        c[10] = 'T';
-        digits(c, 11, t.getHour(), 2);
-        c[13] = ':';
-        digits(c, 14, t.getMinute(), 2);
-        c[16] = ':';
-        digits(c, 17, t.getSecond(), 2);
-        c[19] = '.';
-        digits(c, 20, t.getNano() / 1000, 6);
-        c[26] = 'Z';
+        int pos = 0;
+        for (int i = 0; i < fields.length; i++) {
+            digits(c, pos, fields[i], TIMESTAMP_WIDTHS[i]);
+            pos += TIMESTAMP_WIDTHS[i];
+            c[pos++] = TIMESTAMP_SEPARATORS.charAt(i); // "2026-11-24T21:07:03.123456Z"
+        }
         return new String(c);
     }
 
