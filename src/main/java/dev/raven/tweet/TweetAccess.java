@@ -129,7 +129,7 @@ public final class TweetAccess {
     private static TweetCards.Flags viewerFlags(Handle h, TweetCards cards, long viewer) {
         TweetCards.Flags held = cards.flags(viewer);
         if (held != null) {
-            return held;
+            return held == TweetCards.Flags.TOO_MANY ? null : held;
         }
         long generation = cards.flagsGeneration();
         TweetCards.Flags.Builder read = new TweetCards.Flags.Builder();
@@ -140,6 +140,7 @@ public final class TweetAccess {
                 })
                 .forEach(ignored -> { });
         if (read.size() > TweetCards.FLAGS_HELD) {
+            cards.keepFlags(generation, viewer, TweetCards.Flags.TOO_MANY); // not read again until a reaction
             return null;
         }
         TweetCards.Flags flags = read.build();

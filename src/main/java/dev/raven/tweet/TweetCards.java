@@ -40,6 +40,9 @@ public final class TweetCards implements JdbiConfig<TweetCards> {
      * with at most {@link #FLAGS_HELD}, and dropped for everyone by any write to those tables.
      */
     record Flags(long[] likedIds, long[] retweetedIds, long[] savedIds) {
+        /** Held for a viewer with more than {@link #FLAGS_HELD}: their pages probe per tweet without reading them first. */
+        static final Flags TOO_MANY = new Flags(new long[0], new long[0], new long[0]);
+
         boolean liked(long tweetId) {
             return java.util.Arrays.binarySearch(likedIds, tweetId) >= 0;
         }

@@ -192,6 +192,41 @@ class QueryCountTest {
     }
 
     @Test
+    void aViewerWithMoreReactionsThanAreHeldIsProbedPerTweet() {
+        assumeTrue(jdbi.getConfig(TweetCards.class).enabled(), "no tweet cache with PostgreSQL");
+        TestUser busy = social.user("busy");
+        TestUser stranger = social.user("bulk");
+        String path = "/api/tweets/get_tweets/" + author.userId() + "/?limit=50";
+        long onThePage = api.get(path, busy.access()).json().get(3).get("tweet_id").asLong();
+        social.like(busy, onThePage);
+        // More likes than the cache holds for one viewer, written directly (a thousand API calls
+        // would only be slow): on followers-only tweets of someone nobody follows, so no list shows them.
+        jdbi.useHandle(h -> {
+            h.execute("INSERT INTO tweets (user_id, content, media, is_public, created_at) "
+                    + "SELECT ?, 'bulk', FALSE, FALSE, CURRENT_TIMESTAMP FROM SYSTEM_RANGE(1, ?)",
+                    stranger.userId(), TweetCards.FLAGS_HELD);
+            h.execute("INSERT INTO tweet_likes (tweet_id, user_id, created_at) "
+                    + "SELECT id, ?, CURRENT_TIMESTAMP FROM tweets WHERE user_id = ?", busy.userId(), stranger.userId());
+        });
+        jdbi.getConfig(TweetCards.class).clear();
+        STATEMENTS.set(0);
+        Api.Res whole = api.get(path, busy.access());
+        int wholeStatements = STATEMENTS.get();
+        STATEMENTS.set(0);
+        Api.Res overTheLimit = api.get(path, busy.access()); // cards held: the reactions are read, too many to keep
+        int readingReactions = STATEMENTS.get();
+        STATEMENTS.set(0);
+        Api.Res probed = api.get(path, busy.access());
+        int probing = STATEMENTS.get();
+        assertEquals(wholeStatements + 1, readingReactions);
+        assertEquals(wholeStatements, probing, "the reactions are not read again for every page");
+        assertEquals(whole.json(), overTheLimit.json());
+        assertEquals(whole.json(), probed.json());
+        assertTrue(probed.json().get(3).get("liked").asBoolean(), "the liked tweet shows as liked");
+        assertEquals(onThePage, probed.json().get(3).get("tweet_id").asLong());
+    }
+
+    @Test
     void homeTimelineHeldInMemory() {
         TimelineCache cache = server.app().timelines();
         assumeTrue(cache.isEnabled(), "no cache with PostgreSQL; homeTimeline() covers the query");
