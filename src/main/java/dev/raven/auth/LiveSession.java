@@ -1,10 +1,10 @@
 package dev.raven.auth;
 
+import dev.raven.db.Columns;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Optional;
 
 /**
@@ -22,7 +22,7 @@ record LiveSession(long userId, long sessionId, String username, boolean staff, 
     private static final String FIND_WEB = SELECT + "WHERE s.web_token_hash = :hash" + LIVE;
 
     private static final RowMapper<LiveSession> ROW = (rs, ctx) -> new LiveSession(rs.getLong(1), rs.getLong(2),
-            rs.getString(3), rs.getBoolean(4), rs.getObject(5, OffsetDateTime.class).toInstant());
+            rs.getString(3), rs.getBoolean(4), Columns.instant(rs, 5));
 
     /** The session behind an access token's claims, if it is live and its account active. */
     static Optional<LiveSession> find(Handle handle, AccessTokens.AccessClaims claims, Instant now) {

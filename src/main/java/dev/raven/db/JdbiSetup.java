@@ -14,10 +14,7 @@ final class JdbiSetup {
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.SHORT_STATEMENT);
         // Instants travel as OffsetDateTime in UTC: both drivers map TIMESTAMP WITH TIME ZONE to it.
         jdbi.registerArgument(new InstantArgumentFactory());
-        jdbi.registerColumnMapper(java.time.Instant.class, (rs, col, ctx) -> {
-            java.time.OffsetDateTime t = rs.getObject(col, java.time.OffsetDateTime.class);
-            return t == null ? null : t.toInstant();
-        });
+        jdbi.registerColumnMapper(java.time.Instant.class, (rs, col, ctx) -> Columns.instant(rs, col));
         // Created here, before any handle copies the configuration, so all handles share one.
         jdbi.getConfig(FanOutSignal.class);
     }

@@ -6,7 +6,6 @@ import org.jdbi.v3.core.statement.StatementContext;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 
 /** One row of a list page: the id of what to show, and the time it sorts by. */
 public record ListRow(long id, Instant sortAt) {
@@ -20,18 +19,12 @@ public record ListRow(long id, Instant sortAt) {
         public RowMapper<ListRow> specialize(ResultSet rs, StatementContext ctx) throws SQLException {
             int id = rs.findColumn("id");
             int sortAt = rs.findColumn("sort_at");
-            return (r, c) -> new ListRow(r.getLong(id), instant(r, sortAt));
+            return (r, c) -> new ListRow(r.getLong(id), Columns.instant(r, sortAt));
         }
 
         @Override
         public ListRow map(ResultSet rs, StatementContext ctx) throws SQLException {
             return specialize(rs, ctx).map(rs, ctx);
         }
-    }
-
-    /** A TIMESTAMP WITH TIME ZONE column as an Instant (null stays null), as JdbiSetup maps them. */
-    public static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
-        return at == null ? null : at.toInstant();
     }
 }

@@ -1,6 +1,6 @@
 package dev.raven.tweet;
 
-import dev.raven.db.ListRow;
+import dev.raven.db.Columns;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -92,11 +92,11 @@ public final class TimelineDao {
     }
 
     /** Whose posts reach the viewer's timeline: everyone they follow and have not muted, by id. */
-    private static final String FOLLOWED_NOT_MUTED = "SELECT f.followed_id FROM follows f WHERE f.follower_id = :viewer AND " + TweetSql.FOLLOWED_NOT_MUTED
+    private static final String FOLLOWED_NOT_MUTED_IDS = "SELECT f.followed_id FROM follows f WHERE f.follower_id = :viewer AND " + TweetSql.FOLLOWED_NOT_MUTED
             + " ORDER BY f.followed_id";
 
     List<Long> followedNotMuted(long viewerUserId) {
-        return h.createQuery(FOLLOWED_NOT_MUTED).bind("viewer", viewerUserId).mapTo(Long.class).list();
+        return h.createQuery(FOLLOWED_NOT_MUTED_IDS).bind("viewer", viewerUserId).mapTo(Long.class).list();
     }
 
     /**
@@ -178,7 +178,7 @@ public final class TimelineDao {
             public Entry map(ResultSet rs, StatementContext ctx) throws SQLException {
                 long retweeter = rs.getLong(3);
                 Long retweeterId = rs.wasNull() ? null : retweeter;
-                return new Entry(rs.getLong(1), ListRow.instant(rs, 2), retweeterId);
+                return new Entry(rs.getLong(1), Columns.instant(rs, 2), retweeterId);
             }
         }
     }
@@ -189,7 +189,7 @@ public final class TimelineDao {
         public static final class Mapper implements RowMapper<ReaderState> {
             @Override
             public ReaderState map(ResultSet rs, StatementContext ctx) throws SQLException {
-                return new ReaderState(ListRow.instant(rs, 1), rs.getBoolean(2));
+                return new ReaderState(Columns.instant(rs, 1), rs.getBoolean(2));
             }
         }
     }

@@ -1,8 +1,7 @@
 package dev.raven.tweet;
 
+import dev.raven.db.Columns;
 import org.jdbi.v3.core.mapper.RowMapper;
-
-import java.time.OffsetDateTime;
 
 /**
  * SQL fragments every tweet query shares, so that the visibility rule and the Tweet
@@ -167,7 +166,7 @@ public final class TweetSql {
      */
     public static final RowMapper<Tweet> TWEET = (rs, ctx) -> new Tweet(rs.getLong(1), rs.getLong(2),
             rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getString(7), rs.getBoolean(8),
-            rs.getString(9), rs.getObject(10, OffsetDateTime.class).toInstant(), rs.getLong(11), rs.getLong(12),
+            rs.getString(9), Columns.instant(rs, 10), rs.getLong(11), rs.getLong(12),
             rs.getLong(13), rs.getLong(14), rs.getBoolean(15), rs.getBoolean(16), rs.getBoolean(17),
             rs.getString(18), Mentions.parse(rs.getString(19)));
 
