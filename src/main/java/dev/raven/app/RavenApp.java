@@ -192,7 +192,7 @@ public final class RavenApp implements AutoCloseable {
                     config.rateLimits());
             TimelineCache timelineCache = timelineCache(config, jdbi);
             if (EmbeddedH2.isUsedBy(config)) { // like the timeline cache: only where this process sees every write
-                TweetCards.install(jdbi, config.tweetCacheSize(), config.tweetCacheSize());
+                TweetCards.install(jdbi, config.tweetCacheSize());
             }
             Tweets tweets = new Tweets(jdbi, config.tweetMaxLength(), media, clock, notifications, timelineCache);
             Reactions reactions = new Reactions(jdbi, clock, notifications, timelineCache);

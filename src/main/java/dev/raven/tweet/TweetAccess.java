@@ -65,8 +65,9 @@ public final class TweetAccess {
     }
 
     /**
-     * The Tweets of a page of ids by id: one statement, or two when {@link TweetCards} hold
-     * some of them but not all (none for no ids).
+     * The Tweets of a page of ids by id, whatever the page size in at most three statements:
+     * the ones {@link TweetCards} hold by their counters (after the viewer's reactions, if
+     * those are not held), the rest whole (none for no ids).
      */
     public static Map<Long, Tweet> byIds(Handle h, long viewerUserId, List<Long> tweetIds) {
         Map<Long, Tweet> byId = new HashMap<>();
@@ -81,10 +82,13 @@ public final class TweetAccess {
         long generation = cards.generation();
         List<Long> missing = new ArrayList<>();
         Map<Long, TweetCards.Card> held = new HashMap<>();
+        Map<Long, TweetCards.Author> authors = new HashMap<>();
         for (Long id : tweetIds) {
             TweetCards.Card card = cards.card(id);
-            if (card != null && cards.author(card.userId()) != null) {
+            TweetCards.Author author = card == null ? null : cards.author(card.userId());
+            if (author != null) { // both as they were just before the statement, like a read then
                 held.put(id, card);
+                authors.put(card.userId(), author);
             } else {
                 missing.add(id);
             }
@@ -95,20 +99,11 @@ public final class TweetAccess {
             h.createQuery(sql).bindList("ids", List.copyOf(held.keySet())).bind("viewer", viewerUserId)
                     .map((rs, ctx) -> {
                         TweetCards.Card card = held.get(rs.getLong(1));
-                        TweetCards.Author author = cards.author(card.userId());
-                        if (author == null) {
-                            return card.tweetId();
-                        }
+                        TweetCards.Author author = authors.get(card.userId());
                         return flags == null ? TweetSql.tweet(rs, card, author) : TweetSql.tweet(rs, card, author,
                                 flags.liked(card.tweetId()), flags.retweeted(card.tweetId()), flags.saved(card.tweetId()));
                     })
-                    .forEach(row -> {
-                        if (row instanceof Tweet t) {
-                            byId.put(t.tweetId(), t);
-                        } else {
-                            missing.add((Long) row); // its author was dropped meanwhile: read it whole below
-                        }
-                    });
+                    .forEach(t -> byId.put(t.tweetId(), t));
         }
         if (!missing.isEmpty()) {
             readWhole(h, viewerUserId, missing, byId);

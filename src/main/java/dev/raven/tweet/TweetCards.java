@@ -110,7 +110,7 @@ public final class TweetCards implements JdbiConfig<TweetCards> {
 
     /** Off (what a Jdbi starts with): every page reads whole rows. */
     public TweetCards() {
-        this(new Store(0, 0));
+        this(new Store(0));
     }
 
     private TweetCards(Store store) {
@@ -123,15 +123,15 @@ public final class TweetCards implements JdbiConfig<TweetCards> {
     }
 
     /**
-     * Keeps up to {@code tweets} cards and {@code authors} authors for {@code jdbi}'s handles,
-     * emptied by every committed write that changes what they hold.
+     * Keeps up to {@code size} cards, and as many authors, for {@code jdbi}'s handles, emptied
+     * by every committed write that changes what they hold; 0 keeps none.
      */
-    public static void install(Jdbi jdbi, int tweets, int authors) {
-        if (tweets <= 0) {
+    public static void install(Jdbi jdbi, int size) {
+        if (size <= 0) {
             return;
         }
         TweetCards cards = jdbi.getConfig(TweetCards.class);
-        cards.store.resize(tweets, Math.max(1, authors));
+        cards.store.resize(size);
         CommittedWrites.watch(jdbi, TweetCards::changesCards, cards.store::clearCards);
         CommittedWrites.watch(jdbi, TweetCards::changesFlags, cards.store::clearFlags);
     }
@@ -210,7 +210,6 @@ public final class TweetCards implements JdbiConfig<TweetCards> {
     /** The maps, shared by every copy of the configuration. */
     private static final class Store {
         private int maxTweets;
-        private int maxAuthors;
         private LinkedHashMap<Long, Card> cards;
         private LinkedHashMap<Long, Author> authors;
         private final LinkedHashMap<Long, Flags> flags = lru(FLAGS_VIEWERS);
@@ -219,11 +218,8 @@ public final class TweetCards implements JdbiConfig<TweetCards> {
         private long hits;
         private long misses;
 
-        Store(int maxTweets, int maxAuthors) {
-            this.maxTweets = maxTweets;
-            this.maxAuthors = maxAuthors;
-            this.cards = lru(maxTweets);
-            this.authors = lru(maxAuthors);
+        Store(int maxTweets) {
+            resize(maxTweets);
         }
 
         private static <V> LinkedHashMap<Long, V> lru(int max) {
@@ -235,11 +231,11 @@ public final class TweetCards implements JdbiConfig<TweetCards> {
             };
         }
 
-        synchronized void resize(int tweetsHeld, int authorsHeld) {
-            maxTweets = tweetsHeld;
-            maxAuthors = authorsHeld;
-            cards = lru(maxTweets);
-            authors = lru(maxAuthors);
+        /** Holds up to {@code held} tweets and as many authors (0: none), from empty. */
+        synchronized void resize(int held) {
+            maxTweets = held;
+            cards = lru(held);
+            authors = lru(held);
             generation++;
         }
 
