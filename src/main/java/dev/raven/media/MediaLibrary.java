@@ -267,8 +267,13 @@ public final class MediaLibrary {
     public void use(Handle h, long userId, Use use, String newUrl, String oldUrl, String field) {
         String newKey = MediaUrls.keyOf(newUrl).orElse(null);
         String oldKey = MediaUrls.keyOf(oldUrl).orElse(null);
+        boolean usesNew = newUrl != null && !newUrl.isEmpty();
+        boolean dropsOld = oldKey != null && !oldKey.equals(newKey);
+        if (!usesNew && !dropsOld) {
+            return; // most posts: no picture, and attaching the DAO costs more than the post's insert
+        }
         MediaDao dao = h.attach(MediaDao.class);
-        if (newUrl != null && !newUrl.isEmpty()) {
+        if (usesNew) {
             Optional<MediaRow> row = newKey == null ? Optional.empty() : dao.lockByKey(newKey);
             if (row.isEmpty()) {
                 if (!settings.allowExternalUrls()) {
@@ -291,7 +296,7 @@ public final class MediaLibrary {
                 }
             }
         }
-        if (oldKey != null && !oldKey.equals(newKey)) {
+        if (dropsOld) {
             dao.byKey(oldKey).filter(use::isUsedBy).ifPresent(old -> remove(h, List.of(old)));
         }
     }

@@ -19,6 +19,9 @@ public final class PostLinks {
 
     /** A new tweet's mentions and tags; returns who it mentions (nothing stored before it to look up). */
     static MentionChange storeNewTweet(Handle h, long tweetId, String content) {
+        if (PostText.mentionKeys(content).isEmpty() && PostText.tags(content).isEmpty()) {
+            return new MentionChange(List.of(), List.of()); // most posts: no DAO to attach, nothing to store
+        }
         return store(h.attach(PostLinkDao.class), tweetId, content, List.of());
     }
 

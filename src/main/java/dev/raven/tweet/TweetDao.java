@@ -7,7 +7,6 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
-import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.jdbi.v3.sqlobject.statement.UseRowMapper;
@@ -36,7 +35,16 @@ public interface TweetDao {
     /** Tweets by id for a page the caller has already filtered for visibility; any order. */
     String BY_IDS = "SELECT " + COLUMNS + FROM + "WHERE t.id IN (<ids>)";
 
-    @SqlQuery("SELECT " + COLUMNS + FROM + "WHERE t.id = :id AND " + VISIBLE)
+    /** One tweet as :viewer sees it, if they may. */
+    String FIND_VISIBLE = "SELECT " + COLUMNS + FROM + "WHERE t.id = :id AND " + VISIBLE;
+    String INSERT = "INSERT INTO tweets (user_id, content, media, media_url, is_public, created_at) "
+            + "VALUES (:userId, :content, :media, :mediaUrl, :isPublic, :now)";
+    /** The author's counters: tweets, tweets and replies, and tweets with media. */
+    String COUNT_TWEETS = "UPDATE profiles SET tweets_count = tweets_count + :delta, "
+            + "tweets_and_replies_count = tweets_and_replies_count + :delta, "
+            + "media_count = media_count + :mediaDelta WHERE user_id = :userId";
+
+    @SqlQuery(FIND_VISIBLE)
     @UseRowMapper(TweetRowMapper.class)
     Optional<Tweet> findVisible(@Bind("id") long tweetId, @Bind("viewer") long viewerUserId);
 
@@ -52,12 +60,6 @@ public interface TweetDao {
     @SqlQuery("SELECT id, user_id, is_public, media, content, media_url FROM tweets WHERE id = :id FOR UPDATE")
     Optional<LockedTweet> lock(@Bind("id") long tweetId);
 
-    @SqlUpdate("INSERT INTO tweets (user_id, content, media, media_url, is_public, created_at) "
-            + "VALUES (:userId, :content, :media, :mediaUrl, :isPublic, :now)")
-    @GetGeneratedKeys("id")
-    long insert(@Bind("userId") long userId, @Bind("content") String content, @Bind("media") boolean media,
-                @Bind("mediaUrl") String mediaUrl, @Bind("isPublic") boolean isPublic, @Bind("now") Instant now);
-
     @SqlUpdate("UPDATE tweets SET content = :content, media = :media, media_url = :mediaUrl, "
             + "is_public = :isPublic WHERE id = :id")
     void update(@Bind("id") long tweetId, @Bind("content") String content, @Bind("media") boolean media,
@@ -66,10 +68,7 @@ public interface TweetDao {
     @SqlUpdate("DELETE FROM tweets WHERE id = :id")
     void delete(@Bind("id") long tweetId);
 
-    /** The author's counters: tweets, tweets and replies, and tweets with media. */
-    @SqlUpdate("UPDATE profiles SET tweets_count = tweets_count + :delta, "
-            + "tweets_and_replies_count = tweets_and_replies_count + :delta, "
-            + "media_count = media_count + :mediaDelta WHERE user_id = :userId")
+    @SqlUpdate(COUNT_TWEETS)
     void countTweets(@Bind("userId") long userId, @Bind("delta") int delta, @Bind("mediaDelta") int mediaDelta);
 
     /** get_tweets: one author's tweets the viewer may see. */
