@@ -66,8 +66,9 @@ public final class TweetAccess {
 
     /**
      * The Tweets of a page of ids by id, whatever the page size in at most three statements:
-     * the ones {@link TweetCards} hold by their counters (after the viewer's reactions, if
-     * those are not held), the rest whole (none for no ids).
+     * the ones {@link TweetCards} hold with their counters from memory, the other held ones by
+     * their counters (after the viewer's reactions, if those are not held), the rest whole
+     * (none for no ids, none for a page held whole).
      */
     public static Map<Long, Tweet> byIds(Handle h, long viewerUserId, List<Long> tweetIds) {
         Map<Long, Tweet> byId = new HashMap<>();
@@ -80,6 +81,7 @@ public final class TweetAccess {
             return byId;
         }
         long generation = cards.generation();
+        long countersGeneration = cards.countersGeneration();
         List<Long> missing = new ArrayList<>();
         Map<Long, TweetCards.Card> held = new HashMap<>();
         Map<Long, TweetCards.Author> authors = new HashMap<>();
@@ -95,15 +97,10 @@ public final class TweetAccess {
         }
         if (!held.isEmpty()) {
             TweetCards.Flags flags = viewerFlags(h, cards, viewerUserId);
-            String sql = flags == null ? TweetSql.LIVE_BY_IDS : TweetSql.COUNTERS_BY_IDS;
-            h.createQuery(sql).bindList("ids", List.copyOf(held.keySet())).bind("viewer", viewerUserId)
-                    .map((rs, ctx) -> {
-                        TweetCards.Card card = held.get(rs.getLong(1));
-                        TweetCards.Author author = authors.get(card.userId());
-                        return flags == null ? TweetSql.tweet(rs, card, author) : TweetSql.tweet(rs, card, author,
-                                flags.liked(card.tweetId()), flags.retweeted(card.tweetId()), flags.saved(card.tweetId()));
-                    })
-                    .forEach(t -> byId.put(t.tweetId(), t));
+            if (flags != null) {
+                fromMemory(cards, flags, held, authors, byId);
+            }
+            readCounters(h, cards, viewerUserId, flags, held, authors, byId);
         }
         if (!missing.isEmpty()) {
             readWhole(h, viewerUserId, missing, byId);
@@ -111,10 +108,53 @@ public final class TweetAccess {
                 Tweet t = byId.get(id);
                 if (t != null) {
                     cards.keep(generation, t);
+                    cards.keepCounters(countersGeneration, id, new TweetCards.Counters(t.numberOfSaves(),
+                            t.numberOfLikes(), t.numberOfRetweets(), t.numberOfReplies()));
                 }
             });
         }
         return byId;
+    }
+
+    /** The held tweets whose counters are held too, built without a statement and taken out of {@code held}. */
+    private static void fromMemory(TweetCards cards, TweetCards.Flags flags, Map<Long, TweetCards.Card> held,
+                                   Map<Long, TweetCards.Author> authors, Map<Long, Tweet> byId) {
+        for (var it = held.values().iterator(); it.hasNext(); ) {
+            TweetCards.Card card = it.next();
+            TweetCards.Counters counters = cards.counters(card.tweetId());
+            if (counters != null) {
+                long id = card.tweetId();
+                byId.put(id, TweetSql.tweet(card, authors.get(card.userId()), counters, flags.liked(id),
+                        flags.retweeted(id), flags.saved(id)));
+                it.remove();
+            }
+        }
+    }
+
+    /**
+     * The rest of the held tweets by their counters (with the viewer's flags probed per tweet
+     * if those are not held), in one statement; the counters read are kept.
+     */
+    private static void readCounters(Handle h, TweetCards cards, long viewerUserId, TweetCards.Flags flags,
+                                     Map<Long, TweetCards.Card> held, Map<Long, TweetCards.Author> authors,
+                                     Map<Long, Tweet> byId) {
+        if (held.isEmpty()) {
+            return;
+        }
+        long generation = cards.countersGeneration();
+        String sql = flags == null ? TweetSql.LIVE_BY_IDS : TweetSql.COUNTERS_BY_IDS;
+        h.createQuery(sql).bindList("ids", List.copyOf(held.keySet())).bind("viewer", viewerUserId)
+                .map((rs, ctx) -> {
+                    TweetCards.Card card = held.get(rs.getLong(1));
+                    TweetCards.Author author = authors.get(card.userId());
+                    TweetCards.Counters counters = TweetSql.counters(rs);
+                    cards.keepCounters(generation, card.tweetId(), counters);
+                    long id = card.tweetId();
+                    return flags == null ? TweetSql.tweet(rs, card, author)
+                            : TweetSql.tweet(card, author, counters, flags.liked(id), flags.retweeted(id),
+                            flags.saved(id));
+                })
+                .forEach(t -> byId.put(t.tweetId(), t));
     }
 
     /**

@@ -11,10 +11,12 @@ import java.util.regex.Pattern;
 
 /**
  * The parts of recently shown tweets that seldom change (text, media, audience, author's
- * name, alias and picture, mentions), in memory, so that a page of tweets reads only what
- * does change (the counters) from the database: one short primary-key row per tweet instead
- * of three joined rows and five probes. Recent viewers' likes, retweets and saves are held
- * too ({@link Flags}), read in one statement from their own indexes when missing.
+ * name, alias and picture, mentions), in memory, so that a page of tweets reads at most
+ * what does change (the counters) from the database: one short primary-key row per tweet
+ * instead of three joined rows and five probes. The counters are held too until any tweet
+ * row changes ({@link Counters}), so a page of held tweets between two reactions reads
+ * nothing. Recent viewers' likes, retweets and saves are held too ({@link Flags}), read in
+ * one statement from their own indexes when missing.
  *
  * <p>Only where this process sees every write (the embedded database, like the
  * {@link TimelineCache}). Every committed statement that changes a column a card holds
@@ -29,6 +31,10 @@ public final class TweetCards implements JdbiConfig<TweetCards> {
     /** A tweet's card: everything of the Tweet but its author's names, the counters and the viewer's flags. */
     record Card(long tweetId, long userId, String content, boolean media, String mediaUrl, boolean isPublic,
                 Instant createdAt, String mediaDescription, Mentions mentions) {
+    }
+
+    /** A tweet's counters: dropped for every tweet by any committed change to a tweet row. */
+    record Counters(long saves, long likes, long retweets, long replies) {
     }
 
     /** How an author is shown on a tweet (and on a retweet they made). */
@@ -90,6 +96,10 @@ public final class TweetCards implements JdbiConfig<TweetCards> {
             "^\\s*(INSERT\\s+INTO|UPDATE|DELETE\\s+FROM|MERGE\\s+INTO|TRUNCATE\\s+TABLE)\\s+(tweet_likes|retweets|tweet_saves)\\b",
             Pattern.CASE_INSENSITIVE);
 
+    /** Counters change by UPDATE tweets (a reaction, a reply); a delete or an edit is rare enough to drop them too. */
+    private static final Pattern TWEET_ROW_WRITE = Pattern.compile(
+            "^\\s*(UPDATE|DELETE\\s+FROM|MERGE\\s+INTO|TRUNCATE\\s+TABLE)\\s+tweets\\b", Pattern.CASE_INSENSITIVE);
+
     private static final Pattern CARD_TABLE_WRITE = Pattern.compile(
             "^\\s*(UPDATE|DELETE\\s+FROM|MERGE\\s+INTO|TRUNCATE\\s+TABLE)\\s+(tweets|users|profiles|media|tweet_mentions)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -134,6 +144,7 @@ public final class TweetCards implements JdbiConfig<TweetCards> {
         cards.store.resize(size);
         CommittedWrites.watch(jdbi, TweetCards::changesCards, cards.store::clearCards);
         CommittedWrites.watch(jdbi, TweetCards::changesFlags, cards.store::clearFlags);
+        CommittedWrites.watch(jdbi, TweetCards::changesCounters, cards.store::clearCounters);
     }
 
     public boolean enabled() {
@@ -164,6 +175,19 @@ public final class TweetCards implements JdbiConfig<TweetCards> {
         return store.flags(viewer);
     }
 
+    Counters counters(long tweetId) {
+        return store.counters(tweetId);
+    }
+
+    /** Taken before reading counters to keep: {@link #keepCounters} refuses them if a tweet row changed since. */
+    long countersGeneration() {
+        return store.countersGeneration();
+    }
+
+    void keepCounters(long generation, long tweetId, Counters counters) {
+        store.keepCounters(generation, tweetId, counters);
+    }
+
     /** Taken before reading a viewer's flags to keep: {@link #keepFlags} refuses them if a reaction came since. */
     long flagsGeneration() {
         return store.flagsGeneration();
@@ -178,10 +202,11 @@ public final class TweetCards implements JdbiConfig<TweetCards> {
         store.keep(generation, null, author);
     }
 
-    /** Drops every card and every viewer's flags (tests that count statements start from nothing held). */
+    /** Drops every card, counter and viewer's flags (tests that count statements start from nothing held). */
     public void clear() {
         store.clearCards();
         store.clearFlags();
+        store.clearCounters();
     }
 
     /** Cards held and hits, for tests and the curious. */
@@ -202,6 +227,11 @@ public final class TweetCards implements JdbiConfig<TweetCards> {
         return true; // DELETE, MERGE, TRUNCATE
     }
 
+    /** Whether a statement can change a tweet's counters (then every tweet's counters are dropped). */
+    static boolean changesCounters(String sql) {
+        return TWEET_ROW_WRITE.matcher(sql).find();
+    }
+
     /** Whether a statement can change someone's likes, retweets or saves (then every viewer's flags are dropped). */
     static boolean changesFlags(String sql) {
         return FLAGS_WRITE.matcher(sql).find();
@@ -212,9 +242,11 @@ public final class TweetCards implements JdbiConfig<TweetCards> {
         private int maxTweets;
         private LinkedHashMap<Long, Card> cards;
         private LinkedHashMap<Long, Author> authors;
+        private LinkedHashMap<Long, Counters> counters;
         private final LinkedHashMap<Long, Flags> flags = lru(FLAGS_VIEWERS);
         private long generation;
         private long flagsGeneration;
+        private long countersGeneration;
         private long hits;
         private long misses;
 
@@ -236,7 +268,9 @@ public final class TweetCards implements JdbiConfig<TweetCards> {
             maxTweets = held;
             cards = lru(held);
             authors = lru(held);
+            counters = lru(held);
             generation++;
+            countersGeneration++;
         }
 
         synchronized boolean enabled() {
@@ -294,6 +328,25 @@ public final class TweetCards implements JdbiConfig<TweetCards> {
         synchronized void clearFlags() {
             flagsGeneration++;
             flags.clear();
+        }
+
+        synchronized Counters counters(long tweetId) {
+            return counters.get(tweetId);
+        }
+
+        synchronized long countersGeneration() {
+            return countersGeneration;
+        }
+
+        synchronized void keepCounters(long readAt, long tweetId, Counters held) {
+            if (readAt == countersGeneration && maxTweets > 0) {
+                counters.put(tweetId, held);
+            }
+        }
+
+        synchronized void clearCounters() {
+            countersGeneration++;
+            counters.clear();
         }
 
         synchronized long[] stats() {

@@ -153,9 +153,20 @@ public final class TweetSql {
     /** A row of {@link #COUNTERS_BY_IDS}, the tweet's card and author, and the viewer's flags: the Tweet. */
     static Tweet tweet(java.sql.ResultSet rs, TweetCards.Card card, TweetCards.Author author, boolean liked,
                        boolean retweeted, boolean saved) throws java.sql.SQLException {
+        return tweet(card, author, counters(rs), liked, retweeted, saved);
+    }
+
+    /** The counters of a row of {@link #LIVE_BY_IDS} or {@link #COUNTERS_BY_IDS}. */
+    static TweetCards.Counters counters(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new TweetCards.Counters(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
+    }
+
+    /** A Tweet from what {@link TweetCards} holds, without a statement. */
+    static Tweet tweet(TweetCards.Card card, TweetCards.Author author, TweetCards.Counters counters, boolean liked,
+                       boolean retweeted, boolean saved) {
         return new Tweet(card.tweetId(), card.userId(), author.username(), card.content(), author.alias(),
                 card.media(), card.mediaUrl(), card.isPublic(), author.profileImage(), card.createdAt(),
-                rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), liked, retweeted, saved,
+                counters.saves(), counters.likes(), counters.retweets(), counters.replies(), liked, retweeted, saved,
                 card.mediaDescription(), card.mentions());
     }
 

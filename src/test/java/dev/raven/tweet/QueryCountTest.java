@@ -178,17 +178,25 @@ class QueryCountTest {
         String path = "/api/tweets/get_tweets/" + author.userId() + "/";
         int whole = statementsFor(path + "?limit=50", 50);
         STATEMENTS.set(0);
-        assertEquals(50, api.get(path + "?limit=50", viewer.access()).json().size()); // cards held: the flags are read
+        assertEquals(50, api.get(path + "?limit=50", viewer.access()).json().size()); // held: the flags are read
         int readingFlags = STATEMENTS.get();
         STATEMENTS.set(0);
-        assertEquals(200, api.get(path + "?limit=5", viewer.access()).status()); // flags held too: counters only
+        assertEquals(200, api.get(path + "?limit=5", viewer.access()).status()); // flags held too
         int small = STATEMENTS.get();
         STATEMENTS.set(0);
         assertEquals(50, api.get(path + "?limit=50", viewer.access()).json().size());
         int large = STATEMENTS.get();
         assertEquals(small, large, "statements for 5 vs 50 held tweets");
-        assertEquals(whole + 1, readingFlags, "cards held, flags not: the viewer's reactions, then the counters");
-        assertEquals(whole, large, "cards and flags held: the counters' statement in place of the whole rows'");
+        assertEquals(whole, readingFlags, "cards and counters held, flags not: the viewer's reactions instead");
+        assertEquals(whole - 1, large, "cards, counters and flags held: no statement for the tweets");
+
+        jdbi.getConfig(TweetCards.class).clear();
+        assertEquals(50, api.get(path + "?limit=50", viewer.access()).json().size()); // cards and counters kept
+        assertEquals(50, api.get(path + "?limit=50", viewer.access()).json().size()); // the flags kept
+        jdbi.useHandle(h -> h.execute("UPDATE tweets SET likes_count = likes_count WHERE id = -1")); // a counter write
+        STATEMENTS.set(0);
+        assertEquals(50, api.get(path + "?limit=50", viewer.access()).json().size());
+        assertEquals(whole, STATEMENTS.get(), "a tweet row written: the counters are read again");
     }
 
     @Test

@@ -9,6 +9,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TweetCardsWritesTest {
 
     @Test
+    void anyChangeToATweetRowEmptiesTheCountersAndNothingElseDoes() {
+        for (String sql : new String[]{
+                "UPDATE tweets SET likes_count = likes_count + :delta WHERE id = :tweet",
+                "UPDATE tweets SET replies_count = replies_count - (SELECT COUNT(*) FROM replies r) WHERE id IN (...)",
+                "update tweets set saves_count = saves_count - 1 where id in (select tweet_id from tweet_saves)",
+                "UPDATE tweets SET content = :content WHERE id = :id",
+                "DELETE FROM tweets WHERE user_id = :user",
+                "MERGE INTO tweets KEY (id) VALUES (1)",
+                "TRUNCATE TABLE tweets"}) {
+            assertTrue(TweetCards.changesCounters(sql), sql);
+        }
+        for (String sql : new String[]{
+                "INSERT INTO tweets (user_id, content, media, media_url, is_public, created_at) VALUES (...)",
+                "INSERT INTO tweet_likes (tweet_id, user_id, created_at) VALUES (:tweet, :user, :now)",
+                "UPDATE replies SET likes_count = likes_count + :delta WHERE id = :reply",
+                "UPDATE profiles SET likes_count = likes_count - 1 WHERE user_id = :user",
+                "DELETE FROM tweets_archive WHERE id = 1",
+                "SELECT t.likes_count FROM tweets t WHERE t.id = :id"}) {
+            assertFalse(TweetCards.changesCounters(sql), sql);
+        }
+    }
+
+    @Test
     void changesToWhatACardHoldsEmptyTheCache() {
         for (String sql : new String[]{
                 "UPDATE tweets SET content = :content, media = :media, media_url = :mediaUrl, is_public = :p WHERE id = :id",
