@@ -143,8 +143,8 @@ public final class TweetCards implements JdbiConfig<TweetCards> {
         TweetCards cards = jdbi.getConfig(TweetCards.class);
         cards.store.resize(size);
         CommittedWrites.watch(jdbi, TweetCards::changesCards, cards.store::clearCards);
-        CommittedWrites.watch(jdbi, TweetCards::changesFlags, cards.store::clearFlags);
-        CommittedWrites.watch(jdbi, TweetCards::changesCounters, cards.store::clearCounters);
+        CommittedWrites.watch(jdbi, TweetCards::changesFlags, cards.store.flags::clear);
+        CommittedWrites.watch(jdbi, TweetCards::changesCounters, () -> cards.store.counters().clear());
     }
 
     public boolean enabled() {
@@ -172,29 +172,29 @@ public final class TweetCards implements JdbiConfig<TweetCards> {
     }
 
     Flags flags(long viewer) {
-        return store.flags(viewer);
+        return store.flags.get(viewer);
     }
 
     Counters counters(long tweetId) {
-        return store.counters(tweetId);
+        return store.counters().get(tweetId);
     }
 
     /** Taken before reading counters to keep: {@link #keepCounters} refuses them if a tweet row changed since. */
     long countersGeneration() {
-        return store.countersGeneration();
+        return store.counters().generation();
     }
 
     void keepCounters(long generation, long tweetId, Counters counters) {
-        store.keepCounters(generation, tweetId, counters);
+        store.counters().keep(generation, tweetId, counters);
     }
 
     /** Taken before reading a viewer's flags to keep: {@link #keepFlags} refuses them if a reaction came since. */
     long flagsGeneration() {
-        return store.flagsGeneration();
+        return store.flags.generation();
     }
 
     void keepFlags(long generation, long viewer, Flags flags) {
-        store.keepFlags(generation, viewer, flags);
+        store.flags.keep(generation, viewer, flags);
     }
 
     /** Keeps an author read at {@code generation}. */
@@ -205,8 +205,8 @@ public final class TweetCards implements JdbiConfig<TweetCards> {
     /** Drops every card, counter and viewer's flags (tests that count statements start from nothing held). */
     public void clear() {
         store.clearCards();
-        store.clearFlags();
-        store.clearCounters();
+        store.flags.clear();
+        store.counters().clear();
     }
 
     /** Cards held and hits, for tests and the curious. */
@@ -242,11 +242,9 @@ public final class TweetCards implements JdbiConfig<TweetCards> {
         private int maxTweets;
         private LinkedHashMap<Long, Card> cards;
         private LinkedHashMap<Long, Author> authors;
-        private LinkedHashMap<Long, Counters> counters;
-        private final LinkedHashMap<Long, Flags> flags = lru(FLAGS_VIEWERS);
+        private Held<Counters> counters;
+        private final Held<Flags> flags = new Held<>(FLAGS_VIEWERS);
         private long generation;
-        private long flagsGeneration;
-        private long countersGeneration;
         private long hits;
         private long misses;
 
@@ -268,9 +266,8 @@ public final class TweetCards implements JdbiConfig<TweetCards> {
             maxTweets = held;
             cards = lru(held);
             authors = lru(held);
-            counters = lru(held);
+            counters = new Held<>(held);
             generation++;
-            countersGeneration++;
         }
 
         synchronized boolean enabled() {
@@ -311,46 +308,41 @@ public final class TweetCards implements JdbiConfig<TweetCards> {
             authors.clear();
         }
 
-        synchronized Flags flags(long viewer) {
-            return maxTweets == 0 ? null : flags.get(viewer);
-        }
-
-        synchronized long flagsGeneration() {
-            return flagsGeneration;
-        }
-
-        synchronized void keepFlags(long readAt, long viewer, Flags held) {
-            if (readAt == flagsGeneration && maxTweets > 0) {
-                flags.put(viewer, held);
-            }
-        }
-
-        synchronized void clearFlags() {
-            flagsGeneration++;
-            flags.clear();
-        }
-
-        synchronized Counters counters(long tweetId) {
-            return counters.get(tweetId);
-        }
-
-        synchronized long countersGeneration() {
-            return countersGeneration;
-        }
-
-        synchronized void keepCounters(long readAt, long tweetId, Counters held) {
-            if (readAt == countersGeneration && maxTweets > 0) {
-                counters.put(tweetId, held);
-            }
-        }
-
-        synchronized void clearCounters() {
-            countersGeneration++;
-            counters.clear();
+        synchronized Held<Counters> counters() {
+            return counters;
         }
 
         synchronized long[] stats() {
             return new long[]{cards.size(), hits, misses};
+        }
+    }
+    /** Values by id that one kind of write makes stale: a value read is kept only if no such write came meanwhile. */
+    private static final class Held<V> {
+        private final LinkedHashMap<Long, V> values;
+        private long generation;
+
+        Held(int max) {
+            values = Store.lru(max);
+        }
+
+        synchronized V get(long id) {
+            return values.get(id);
+        }
+
+        /** Taken before reading a value to keep. */
+        synchronized long generation() {
+            return generation;
+        }
+
+        synchronized void keep(long readAt, long id, V value) {
+            if (readAt == generation) {
+                values.put(id, value);
+            }
+        }
+
+        synchronized void clear() {
+            generation++;
+            values.clear();
         }
     }
 }
