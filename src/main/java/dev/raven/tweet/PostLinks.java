@@ -19,22 +19,25 @@ public final class PostLinks {
 
     /** A new tweet's mentions and tags; returns who it mentions (nothing stored before it to look up). */
     static MentionChange storeNewTweet(Handle h, long tweetId, String content) {
-        if (PostText.mentionKeys(content).isEmpty() && PostText.tags(content).isEmpty()) {
+        List<String> keys = PostText.mentionKeys(content);
+        List<String> tags = PostText.tags(content);
+        if (keys.isEmpty() && tags.isEmpty()) {
             return new MentionChange(List.of(), List.of()); // most posts: no DAO to attach, nothing to store
         }
-        return store(h.attach(PostLinkDao.class), tweetId, content, List.of());
+        return store(h.attach(PostLinkDao.class), tweetId, keys, tags, List.of());
     }
 
     /** An edited tweet's mentions and tags; returns who is newly (or no longer) mentioned. */
     static MentionChange storeTweet(Handle h, long tweetId, String content) {
         PostLinkDao dao = h.attach(PostLinkDao.class);
         dao.deleteTags(tweetId);
-        return store(dao, tweetId, content, dao.tweetMentions(tweetId));
+        return store(dao, tweetId, PostText.mentionKeys(content), PostText.tags(content), dao.tweetMentions(tweetId));
     }
 
-    /** Stores the content's mentions against those stored {@code before}, and its tags (none stored now). */
-    private static MentionChange store(PostLinkDao dao, long tweetId, String content, List<Long> before) {
-        List<Long> now = mentioned(dao, content);
+    /** Stores the mentions of {@code keys} against those stored {@code before}, and {@code tags} (none stored now). */
+    private static MentionChange store(PostLinkDao dao, long tweetId, List<String> keys, List<String> tags,
+                                       List<Long> before) {
+        List<Long> now = mentioned(dao, keys);
         List<Long> added = new ArrayList<>(now);
         added.removeAll(before);
         List<Long> removed = new ArrayList<>(before);
@@ -45,7 +48,7 @@ public final class PostLinks {
         for (long user : removed) {
             dao.deleteTweetMention(tweetId, user);
         }
-        for (String tag : PostText.tags(content)) {
+        for (String tag : tags) {
             dao.insertTag(tweetId, tag);
         }
         return new MentionChange(added, removed);
@@ -54,15 +57,14 @@ public final class PostLinks {
     /** A new reply's mentions; returns who it mentions. */
     public static List<Long> storeReply(Handle h, long replyId, String content) {
         PostLinkDao dao = h.attach(PostLinkDao.class);
-        List<Long> users = mentioned(dao, content);
+        List<Long> users = mentioned(dao, PostText.mentionKeys(content));
         for (long user : users) {
             dao.insertReplyMention(replyId, user);
         }
         return users;
     }
 
-    private static List<Long> mentioned(PostLinkDao dao, String content) {
-        List<String> keys = PostText.mentionKeys(content);
+    private static List<Long> mentioned(PostLinkDao dao, List<String> keys) {
         return keys.isEmpty() ? List.of() : dao.userIds(keys);
     }
 }

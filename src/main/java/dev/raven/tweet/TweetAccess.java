@@ -108,8 +108,7 @@ public final class TweetAccess {
                 Tweet t = byId.get(id);
                 if (t != null) {
                     cards.keep(generation, t);
-                    cards.keepCounters(countersGeneration, id, new TweetCards.Counters(t.numberOfSaves(),
-                            t.numberOfLikes(), t.numberOfRetweets(), t.numberOfReplies()));
+                    cards.keepCounters(countersGeneration, id, TweetCards.Counters.of(t));
                 }
             });
         }
@@ -145,14 +144,15 @@ public final class TweetAccess {
         String sql = flags == null ? TweetSql.LIVE_BY_IDS : TweetSql.COUNTERS_BY_IDS;
         h.createQuery(sql).bindList("ids", List.copyOf(held.keySet())).bind("viewer", viewerUserId)
                 .map((rs, ctx) -> {
-                    TweetCards.Card card = held.get(rs.getLong(1));
-                    TweetCards.Author author = authors.get(card.userId());
+                    long id = rs.getLong(1);
+                    TweetCards.Card card = held.get(id);
                     TweetCards.Counters counters = TweetSql.counters(rs);
-                    cards.keepCounters(generation, card.tweetId(), counters);
-                    long id = card.tweetId();
-                    return flags == null ? TweetSql.tweet(rs, card, author)
-                            : TweetSql.tweet(card, author, counters, flags.liked(id), flags.retweeted(id),
-                            flags.saved(id));
+                    cards.keepCounters(generation, id, counters);
+                    // LIVE_BY_IDS probes the flags per tweet (columns 6 to 8) where they are not held.
+                    return TweetSql.tweet(card, authors.get(card.userId()), counters,
+                            flags == null ? rs.getBoolean(6) : flags.liked(id),
+                            flags == null ? rs.getBoolean(7) : flags.retweeted(id),
+                            flags == null ? rs.getBoolean(8) : flags.saved(id));
                 })
                 .forEach(t -> byId.put(t.tweetId(), t));
     }

@@ -35,6 +35,10 @@ public final class TweetCards implements JdbiConfig<TweetCards> {
 
     /** A tweet's counters: dropped for every tweet by any committed change to a tweet row. */
     record Counters(long saves, long likes, long retweets, long replies) {
+        static Counters of(Tweet tweet) {
+            return new Counters(tweet.numberOfSaves(), tweet.numberOfLikes(), tweet.numberOfRetweets(),
+                    tweet.numberOfReplies());
+        }
     }
 
     /** How an author is shown on a tweet (and on a retweet they made). */
@@ -144,7 +148,7 @@ public final class TweetCards implements JdbiConfig<TweetCards> {
         cards.store.resize(size);
         CommittedWrites.watch(jdbi, TweetCards::changesCards, cards.store::clearCards);
         CommittedWrites.watch(jdbi, TweetCards::changesFlags, cards.store.flags::clear);
-        CommittedWrites.watch(jdbi, TweetCards::changesCounters, () -> cards.store.counters().clear());
+        CommittedWrites.watch(jdbi, TweetCards::changesCounters, cards.store.counters::clear);
     }
 
     public boolean enabled() {
@@ -176,16 +180,16 @@ public final class TweetCards implements JdbiConfig<TweetCards> {
     }
 
     Counters counters(long tweetId) {
-        return store.counters().get(tweetId);
+        return store.counters.get(tweetId);
     }
 
     /** Taken before reading counters to keep: {@link #keepCounters} refuses them if a tweet row changed since. */
     long countersGeneration() {
-        return store.counters().generation();
+        return store.counters.generation();
     }
 
     void keepCounters(long generation, long tweetId, Counters counters) {
-        store.counters().keep(generation, tweetId, counters);
+        store.counters.keep(generation, tweetId, counters);
     }
 
     /** Taken before reading a viewer's flags to keep: {@link #keepFlags} refuses them if a reaction came since. */
@@ -206,7 +210,7 @@ public final class TweetCards implements JdbiConfig<TweetCards> {
     public void clear() {
         store.clearCards();
         store.flags.clear();
-        store.counters().clear();
+        store.counters.clear();
     }
 
     /** Cards held and hits, for tests and the curious. */
@@ -242,7 +246,7 @@ public final class TweetCards implements JdbiConfig<TweetCards> {
         private int maxTweets;
         private LinkedHashMap<Long, Card> cards;
         private LinkedHashMap<Long, Author> authors;
-        private Held<Counters> counters;
+        private final Held<Counters> counters = new Held<>(0);
         private final Held<Flags> flags = new Held<>(FLAGS_VIEWERS);
         private long generation;
         private long hits;
@@ -266,7 +270,7 @@ public final class TweetCards implements JdbiConfig<TweetCards> {
             maxTweets = held;
             cards = lru(held);
             authors = lru(held);
-            counters = new Held<>(held);
+            counters.resize(held);
             generation++;
         }
 
@@ -308,21 +312,24 @@ public final class TweetCards implements JdbiConfig<TweetCards> {
             authors.clear();
         }
 
-        synchronized Held<Counters> counters() {
-            return counters;
-        }
-
         synchronized long[] stats() {
             return new long[]{cards.size(), hits, misses};
         }
     }
+
     /** Values by id that one kind of write makes stale: a value read is kept only if no such write came meanwhile. */
     private static final class Held<V> {
-        private final LinkedHashMap<Long, V> values;
+        private LinkedHashMap<Long, V> values;
         private long generation;
 
         Held(int max) {
             values = Store.lru(max);
+        }
+
+        /** Holds up to {@code max} values, from empty; what was being read is not kept. */
+        synchronized void resize(int max) {
+            values = Store.lru(max);
+            generation++;
         }
 
         synchronized V get(long id) {

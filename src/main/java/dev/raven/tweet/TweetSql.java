@@ -144,24 +144,12 @@ public final class TweetSql {
             + "UNION ALL SELECT 2, tweet_id FROM retweets WHERE user_id = :viewer "
             + "UNION ALL SELECT 3, tweet_id FROM tweet_saves WHERE user_id = :viewer LIMIT :limit";
 
-    /** A row of {@link #LIVE_BY_IDS} and the tweet's card and author: the Tweet. */
-    static Tweet tweet(java.sql.ResultSet rs, TweetCards.Card card, TweetCards.Author author)
-            throws java.sql.SQLException {
-        return tweet(rs, card, author, rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8));
-    }
-
-    /** A row of {@link #COUNTERS_BY_IDS}, the tweet's card and author, and the viewer's flags: the Tweet. */
-    static Tweet tweet(java.sql.ResultSet rs, TweetCards.Card card, TweetCards.Author author, boolean liked,
-                       boolean retweeted, boolean saved) throws java.sql.SQLException {
-        return tweet(card, author, counters(rs), liked, retweeted, saved);
-    }
-
     /** The counters of a row of {@link #LIVE_BY_IDS} or {@link #COUNTERS_BY_IDS}. */
     static TweetCards.Counters counters(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new TweetCards.Counters(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
     }
 
-    /** A Tweet from what {@link TweetCards} holds, without a statement. */
+    /** A Tweet from what {@link TweetCards} holds (or a row of counters filled in), and the viewer's flags. */
     static Tweet tweet(TweetCards.Card card, TweetCards.Author author, TweetCards.Counters counters, boolean liked,
                        boolean retweeted, boolean saved) {
         return new Tweet(card.tweetId(), card.userId(), author.username(), card.content(), author.alias(),
