@@ -125,24 +125,26 @@ public final class TimelineDao {
      * the newest such retweet. So follows, mutes, blocks, suspensions and visibility changes
      * hold on the next read, whatever the worker has done yet. Each check is a few index
      * probes for the rows the page reads. OFFSET 0 keeps PostgreSQL from turning a check
-     * into a hash of everything the reader's followed accounts ever retweeted.
+     * into a hash of everything the reader's followed accounts ever retweeted. The two kinds
+     * of row take their checks through CASE, not OR: from an OR PostgreSQL derives a second
+     * filter on the tweet and ran most checks twice per row (CASE reads a third fewer pages).
      */
     private static final String FANNED_OUT = "SELECT h.tweet_id, h.activity_at, NULLIF(h.retweeter_id, 0) AS retweeter_id "
             + "FROM home_timelines h JOIN tweets t ON t.id = h.tweet_id "
             + "WHERE h.reader_id = :viewer "
             + "AND h.activity_at <= :beforeAt AND (h.activity_at < :beforeAt OR h.tweet_id < :beforeId) "
-            + "AND ((h.retweeter_id = 0 AND (t.user_id = :viewer OR (EXISTS (SELECT 1 FROM follows fa "
+            + "AND CASE WHEN h.retweeter_id = 0 THEN (t.user_id = :viewer OR (EXISTS (SELECT 1 FROM follows fa "
             + "WHERE fa.follower_id = :viewer AND fa.followed_id = t.user_id OFFSET 0) AND " + NOT_MUTED
             + " AND " + NOT_SUSPENDED + ")) "
-            + "AND NOT EXISTS (SELECT 1 FROM retweets r2 WHERE r2.tweet_id = t.id AND " + BY_SHOWN_FOLLOWED + " OFFSET 0)) "
-            + "OR (h.retweeter_id <> 0 AND EXISTS (SELECT 1 FROM retweets r WHERE r.tweet_id = t.id "
+            + "AND NOT EXISTS (SELECT 1 FROM retweets r2 WHERE r2.tweet_id = t.id AND " + BY_SHOWN_FOLLOWED + " OFFSET 0) "
+            + "ELSE EXISTS (SELECT 1 FROM retweets r WHERE r.tweet_id = t.id "
             + "AND r.user_id = h.retweeter_id AND r.created_at = h.activity_at OFFSET 0) "
             + "AND EXISTS (SELECT 1 FROM follows fr WHERE fr.follower_id = :viewer AND fr.followed_id = h.retweeter_id "
             + "OFFSET 0) AND " + TweetSql.HOME_RETWEETER_SHOWN
             + " AND " + VISIBLE + " AND " + NOT_MUTED + " AND NOT EXISTS (SELECT 1 FROM retweets r2 "
             + "WHERE r2.tweet_id = t.id AND (r2.created_at > h.activity_at "
             + "OR (r2.created_at = h.activity_at AND r2.user_id > h.retweeter_id)) AND " + BY_SHOWN_FOLLOWED
-            + " OFFSET 0))) "
+            + " OFFSET 0) END "
             // reader_id first: H2 then reads the index in order and stops after :limit rows.
             + "ORDER BY h.reader_id, h.activity_at DESC, h.tweet_id DESC LIMIT :limit";
 
