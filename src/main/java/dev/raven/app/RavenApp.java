@@ -34,6 +34,7 @@ import dev.raven.explore.ExploreHandler;
 import dev.raven.explore.ExplorePages;
 import dev.raven.explore.ProfileDiscovery;
 import dev.raven.db.EmbeddedH2;
+import dev.raven.db.WriteEpoch;
 import dev.raven.health.HealthHandler;
 import dev.raven.instance.InstanceHandler;
 import dev.raven.instance.InstanceInfo;
@@ -76,8 +77,8 @@ import dev.raven.storage.StorageGuard;
 import dev.raven.storage.WriteGate;
 import dev.raven.tweet.HomeTimeline;
 import dev.raven.tweet.TimelineCache;
-import dev.raven.tweet.TweetCards;
 import dev.raven.tweet.TimelineWrites;
+import dev.raven.tweet.TweetCards;
 import dev.raven.tweet.Reactions;
 import dev.raven.tweet.TweetHandler;
 import dev.raven.tweet.TweetPages;
@@ -191,8 +192,14 @@ public final class RavenApp implements AutoCloseable {
             AuthPages authPages = new AuthPages(accounts, webSessions, webCookie, pages, jdbi, clientAddress, limiter,
                     config.rateLimits());
             TimelineCache timelineCache = timelineCache(config, jdbi);
-            if (EmbeddedH2.isUsedBy(config)) { // like the timeline cache: only where this process sees every write
-                TweetCards.install(jdbi, config.tweetCacheSize());
+            TweetCards.install(jdbi, config.tweetCacheSize());
+            if (!EmbeddedH2.isUsedBy(config)) {
+                // Other instances may share the database: their writes empty what this one holds.
+                WriteEpoch.install(jdbi, database.dedicatedPool("raven-epoch", 1),
+                        sql -> TimelineWrites.touchesTimelines(sql) || TweetCards.changesHeld(sql), () -> {
+                            jdbi.getConfig(TweetCards.class).clear();
+                            timelineCache.invalidateAll();
+                        });
             }
             Tweets tweets = new Tweets(jdbi, config.tweetMaxLength(), media, clock, notifications, timelineCache);
             Reactions reactions = new Reactions(jdbi, clock, notifications, timelineCache);
@@ -319,11 +326,10 @@ public final class RavenApp implements AutoCloseable {
     }
 
     /**
-     * Home timelines held in memory only where this process sees every write (the embedded
-     * database), like the session cache; instances sharing PostgreSQL read them each time.
+     * Home timelines held in memory; on PostgreSQL kept true across instances by {@link WriteEpoch}.
      */
     private static TimelineCache timelineCache(RavenConfig config, Jdbi jdbi) {
-        if (!EmbeddedH2.isUsedBy(config) || config.timeline().fanOut() || config.timelineCacheReaders() == 0) {
+        if (config.timelineCacheReaders() == 0) {
             return TimelineCache.disabled();
         }
         TimelineCache cache = TimelineCache.of(config.timelineCacheReaders(), config.timelineCacheItems());
@@ -384,7 +390,7 @@ public final class RavenApp implements AutoCloseable {
         return streams;
     }
 
-    /** Home timelines held in memory (off with PostgreSQL). */
+    /** Home timelines held in memory. */
     public TimelineCache timelines() {
         return timelines;
     }

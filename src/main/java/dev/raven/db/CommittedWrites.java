@@ -23,17 +23,32 @@ import java.util.function.Predicate;
 public final class CommittedWrites implements StatementCustomizer, HandleListener {
     private final Predicate<String> matters;
     private final Runnable invalidate;
+    /** Also run inside the transaction, at the write (a copy of this process's). */
+    private final boolean atOnce;
     /** Connections of open transactions that ran such a write (a pooled connection per handle). */
     private final Set<Connection> pending = ConcurrentHashMap.newKeySet();
 
-    private CommittedWrites(Predicate<String> matters, Runnable invalidate) {
+    private CommittedWrites(Predicate<String> matters, Runnable invalidate, boolean atOnce) {
         this.matters = matters;
         this.invalidate = invalidate;
+        this.atOnce = atOnce;
     }
 
     /** Makes {@code jdbi} run {@code invalidate} for every committed statement whose SQL {@code matters}. */
     public static void watch(Jdbi jdbi, Predicate<String> matters, Runnable invalidate) {
-        CommittedWrites writes = new CommittedWrites(matters, invalidate);
+        install(jdbi, new CommittedWrites(matters, invalidate, true));
+    }
+
+    /**
+     * Like {@link #watch}, but {@code action} runs only once the write is committed (or the
+     * handle that ran it closed): for telling others, who must not see the change announced
+     * before it can be read.
+     */
+    public static void afterCommit(Jdbi jdbi, Predicate<String> matters, Runnable action) {
+        install(jdbi, new CommittedWrites(matters, action, false));
+    }
+
+    private static void install(Jdbi jdbi, CommittedWrites writes) {
         jdbi.addCustomizer(writes);
         jdbi.getConfig(Handles.class).addListener(writes);
     }
@@ -44,11 +59,14 @@ public final class CommittedWrites implements StatementCustomizer, HandleListene
         if (sql == null || !matters.test(sql)) {
             return;
         }
-        // Now as well: later reads inside the transaction must not refill the copy from
-        // before it; the second invalidation at close covers reads between the two.
-        invalidate.run();
         Connection connection = ctx.getConnection();
-        if (!connection.getAutoCommit()) {
+        boolean committed = connection.getAutoCommit();
+        if (committed || atOnce) {
+            // Now as well: later reads inside the transaction must not refill the copy from
+            // before it; the second invalidation at close covers reads between the two.
+            invalidate.run();
+        }
+        if (!committed) {
             pending.add(connection);
         }
     }

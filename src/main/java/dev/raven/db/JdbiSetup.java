@@ -17,5 +17,6 @@ final class JdbiSetup {
         jdbi.registerColumnMapper(java.time.Instant.class, (rs, col, ctx) -> Columns.instant(rs, col));
         // Created here, before any handle copies the configuration, so all handles share one.
         jdbi.getConfig(FanOutSignal.class);
+        jdbi.getConfig(WriteEpoch.class);
     }
 }

@@ -1,5 +1,6 @@
 package dev.raven.tweet;
 
+import dev.raven.db.WriteEpoch;
 import dev.raven.http.Paging;
 import dev.raven.timeline.FanOutSignal;
 import org.jdbi.v3.core.Handle;
@@ -36,7 +37,7 @@ import java.util.function.UnaryOperator;
  * queries plus two (tweets, retweeters), whatever its size, plus the two or three that
  * try the fanned-out rows first.
  *
- * <p>Where the {@link TimelineCache} is on (the embedded database with fan-out off), a page
+ * <p>Where the {@link TimelineCache} is on, a page
  * within a recent reader's first items needs no page query at all; the first page of a
  * reader it does not hold loads them (one query more than the pull, once).
  */
@@ -88,6 +89,9 @@ public final class HomeTimeline {
 
     /** The page's entries from the cache; a first page not held there loads the reader into it. */
     private List<TimelineDao.Entry> cachedEntries(Handle h, long viewer, Paging.PageRequest page) {
+        if (cache.isEnabled()) {
+            WriteEpoch.check(h); // on PostgreSQL: another instance's writes first empty the cache
+        }
         Optional<List<TimelineDao.Entry>> held = cache.page(viewer, page);
         if (held.isPresent()) {
             return held.get();
@@ -99,6 +103,12 @@ public final class HomeTimeline {
         }
         List<TimelineDao.Entry> first;
         try {
+            if (jdbi.getConfig(FanOutSignal.class).enabled() && dao.fanOutPending()) {
+                // Fanned-out rows may lack a post acknowledged already (on any instance), and a
+                // timeline held without it would stay so: read, but do not hold, until the queue is empty.
+                cache.abandon(viewer, loading);
+                return entries(dao, viewer, page);
+            }
             cache.followeesRead(viewer, loading,
                     dao.followedNotMuted(viewer).stream().mapToLong(Long::longValue).toArray());
             first = entries(dao, viewer, new Paging.PageRequest(cache.maxItems(), null));

@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * The newest items of recent readers' home timelines, in memory, so that their first pages
  * need no timeline query: fan-out on write into the process's memory (Mastodon keeps the same
- * lists in Redis). Only where this process sees every write: the embedded database.
+ * lists in Redis). Writes by other instances sharing PostgreSQL empty it before the next
+ * page ({@link dev.raven.db.WriteEpoch}).
  *
  * <p>A reader's entry holds the first {@code items} items of their timeline exactly as the
  * pull query orders them (a prefix: nothing missing in between), and the people whose posts

@@ -107,6 +107,13 @@ public final class TimelineDao {
     static final String BY_SHOWN_FOLLOWED = "EXISTS (SELECT 1 FROM follows f2 WHERE f2.follower_id = :viewer "
             + "AND f2.followed_id = r2.user_id) AND " + SHOWN_RETWEETER;
 
+    /** Whether any fan-out job is queued: until none is, fanned-out rows may lack an acknowledged post. */
+    private static final String FAN_OUT_PENDING = "SELECT EXISTS (SELECT 1 FROM timeline_jobs)";
+
+    boolean fanOutPending() {
+        return h.createQuery(FAN_OUT_PENDING).mapTo(Boolean.class).one();
+    }
+
     /** The reader's horizon (null: complete from the beginning) and whether they follow a pulled account. */
     private static final String READER_STATE_SQL = "SELECT (SELECT complete_from FROM home_timeline_horizons WHERE reader_id = :viewer) AS complete_from, "
             + "EXISTS (SELECT 1 FROM timeline_pulled_accounts pa JOIN follows fp ON fp.followed_id = pa.user_id "

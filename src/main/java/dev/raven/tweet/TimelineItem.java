@@ -1,6 +1,7 @@
 package dev.raven.tweet;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.raven.db.WriteEpoch;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -25,6 +26,9 @@ public record TimelineItem(@JsonUnwrapped Tweet tweet, RetweetedBy retweetedBy) 
         static Map<Long, RetweetedBy> byIds(Handle h, List<Long> userIds) {
             Map<Long, RetweetedBy> byId = new HashMap<>();
             TweetCards cards = h.getConfig(TweetCards.class);
+            if (cards.enabled()) {
+                WriteEpoch.check(h);
+            }
             long generation = cards.generation();
             List<Long> missing = new ArrayList<>();
             for (Long id : userIds) {

@@ -34,4 +34,12 @@ public final class TimelineWrites {
     static boolean changesTimelines(String sql) {
         return TIMELINE_WRITE.matcher(sql).find() && !APPLIED_OR_HARMLESS.matcher(sql).find();
     }
+
+    /**
+     * Whether a statement can change a timeline held by another instance, which applies
+     * nothing itself: every write to those tables, new tweets and retweets included.
+     */
+    public static boolean touchesTimelines(String sql) {
+        return TIMELINE_WRITE.matcher(sql).find();
+    }
 }

@@ -1,6 +1,7 @@
 package dev.raven.tweet;
 
 import dev.raven.db.ListRow;
+import dev.raven.db.WriteEpoch;
 import dev.raven.http.ApiException;
 import dev.raven.profile.FollowDao;
 import org.jdbi.v3.core.Handle;
@@ -80,6 +81,7 @@ public final class TweetAccess {
             readWhole(h, viewerUserId, tweetIds, byId);
             return byId;
         }
+        WriteEpoch.check(h);
         long generation = cards.generation();
         long countersGeneration = cards.countersGeneration();
         List<Long> missing = new ArrayList<>();

@@ -18,12 +18,12 @@ import java.util.regex.Pattern;
  * nothing. Recent viewers' likes, retweets and saves are held too ({@link Flags}), read in
  * one statement from their own indexes when missing.
  *
- * <p>Only where this process sees every write (the embedded database, like the
- * {@link TimelineCache}). Every committed statement that changes a column a card holds
+ * <p>This process's own writes are applied as they commit: every committed statement that changes a column a card holds
  * empties the cards ({@link #changesCards}): edits, deletes and profile changes are rare next
  * to reads. Every committed write to likes, retweets or saves empties the flags. What is read
  * from the database is kept only if no such write came while it was read (a generation
- * counter), so a read racing an edit or a like cannot bring the old state back.
+ * counter), so a read racing an edit or a like cannot bring the old state back. Writes by
+ * other instances sharing PostgreSQL empty it all before the next read ({@link dev.raven.db.WriteEpoch}).
  *
  * <p>Shared through the Jdbi configuration, so that every handle's page hydration finds it.
  */
@@ -206,7 +206,10 @@ public final class TweetCards implements JdbiConfig<TweetCards> {
         store.keep(generation, null, author);
     }
 
-    /** Drops every card, counter and viewer's flags (tests that count statements start from nothing held). */
+    /**
+     * Drops every card, counter and viewer's flags: when another instance wrote ({@link
+     * dev.raven.db.WriteEpoch}), and for tests that count statements from nothing held.
+     */
     public void clear() {
         store.clearCards();
         store.flags.clear();
@@ -216,6 +219,11 @@ public final class TweetCards implements JdbiConfig<TweetCards> {
     /** Cards held and hits, for tests and the curious. */
     public long[] stats() {
         return store.stats();
+    }
+
+    /** Whether a statement can change anything held here: a card, the counters or someone's flags. */
+    public static boolean changesHeld(String sql) {
+        return changesCards(sql) || changesFlags(sql) || changesCounters(sql);
     }
 
     /** Whether a statement can change what a card holds (then every card is dropped once it commits). */

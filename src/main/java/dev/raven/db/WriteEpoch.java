@@ -1,0 +1,138 @@
+package dev.raven.db;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.config.JdbiConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/**
+ * Keeps an instance's in-memory copies (held tweets, held timelines) true when several
+ * instances share PostgreSQL. Each instance applies its own writes to its copies as they
+ * commit ({@link CommittedWrites}); what it cannot see is another instance's writes. So every
+ * committed write to what the copies hold moves a shared counter (the sequence
+ * {@code raven_write_epoch}) before its request is answered, and a handle about to read a
+ * copy first reads the counter (one short statement, once per handle): if anyone else moved
+ * it since this instance last looked, every copy is dropped and read again from the database.
+ *
+ * <p>Why this is exact: a write moves the counter after its commit and before its answer, so
+ * a read that starts after a write was answered sees the counter moved and drops what it held
+ * from before. A read that started earlier may still show the state before that write, which
+ * it could have shown anyway. Copies read from the database while another instance's write
+ * landed are refused by the copies' own generations once the drop comes.
+ *
+ * <p>With one instance the counter only ever moves by this instance's own writes, which it has
+ * applied already, so nothing is dropped; with several, any instance's write to those tables
+ * empties every other instance's copies (coarse, and correct).
+ *
+ * <p>Off (what a Jdbi starts with, and always on the embedded database): {@link #check} does
+ * nothing. Shared through the Jdbi configuration; each handle's copy remembers that it looked.
+ */
+public final class WriteEpoch implements JdbiConfig<WriteEpoch> {
+    private static final Logger log = LoggerFactory.getLogger(WriteEpoch.class);
+
+    /** The counter's value; 0 before the first write ever moved it. */
+    static final String READ = "SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM raven_write_epoch";
+    static final String MOVE = "SELECT nextval('raven_write_epoch')";
+
+    /** One per Jdbi, shared by its handles' copies. */
+    private final Shared shared;
+    private boolean looked;
+
+    /** Off until {@link #install}. */
+    public WriteEpoch() {
+        this(new Shared());
+    }
+
+    private WriteEpoch(Shared shared) {
+        this.shared = shared;
+    }
+
+    @Override
+    public WriteEpoch createCopy() {
+        return new WriteEpoch(shared); // a new handle has not looked yet
+    }
+
+    /**
+     * Turns it on for {@code jdbi}: every committed statement whose SQL {@code changesCopies}
+     * moves the counter through {@code mover} (a pool of its own, so that a move never waits
+     * behind requests for a connection), and {@code dropCopies} runs when another instance
+     * moved it.
+     */
+    public static void install(Jdbi jdbi, Jdbi mover, Predicate<String> changesCopies, Runnable dropCopies) {
+        Shared shared = jdbi.getConfig(WriteEpoch.class).shared;
+        shared.turnOn(mover, dropCopies);
+        CommittedWrites.afterCommit(jdbi, changesCopies, shared::move);
+    }
+
+    /**
+     * Before {@code h} reads a copy: drops every copy if another instance wrote since this one
+     * last looked. One statement, on the handle's first call; nothing when off.
+     */
+    public static void check(Handle h) {
+        WriteEpoch epoch = h.getConfig(WriteEpoch.class);
+        if (epoch.looked || !epoch.shared.on()) {
+            return;
+        }
+        epoch.shared.observe(h.createQuery(READ).mapTo(Long.class).one());
+        epoch.looked = true;
+    }
+
+    /** Whether the copies are being kept true across instances (on PostgreSQL). */
+    public boolean enabled() {
+        return shared.on();
+    }
+
+    /** Copies dropped because another instance wrote, since start (for tests and the curious). */
+    public long drops() {
+        return shared.drops.get();
+    }
+
+    private static final class Shared {
+        private volatile Jdbi mover;
+        private volatile Runnable dropCopies;
+        /** The counter as this instance's copies know it; -1: not looked yet (the copies start empty). */
+        private final AtomicLong seen = new AtomicLong(-1);
+        private final AtomicLong drops = new AtomicLong();
+
+        void turnOn(Jdbi mover, Runnable dropCopies) {
+            this.dropCopies = dropCopies;
+            this.mover = mover;
+        }
+
+        boolean on() {
+            return mover != null;
+        }
+
+        void observe(long now) {
+            long known = seen.get();
+            if (now == known) {
+                return;
+            }
+            if (known >= 0) {
+                drops.incrementAndGet();
+            }
+            dropCopies.run(); // before taking the new value: a read racing this one refills nothing old
+            seen.accumulateAndGet(now, Math::max);
+        }
+
+        /**
+         * After this instance's own write (applied to its copies already): the counter moves,
+         * and if nobody else moved it meanwhile the copies stay.
+         */
+        void move() {
+            long moved;
+            try {
+                moved = mover.withHandle(h -> h.createQuery(MOVE).mapTo(Long.class).one());
+            } catch (RuntimeException e) {
+                // The write is committed; other instances keep their copies until the next write moves it.
+                log.warn("Could not announce a write to the other instances: {}", e.getMessage());
+                return;
+            }
+            seen.compareAndSet(moved - 1, moved);
+        }
+    }
+}
