@@ -319,6 +319,9 @@ public final class RavenApp implements AutoCloseable {
         Cors.install(c, config.corsOrigins());
         ErrorMapper.install(c);
         DatabaseErrors.install(c);
+        // What a request read of the shared write counter serves that request only (PostgreSQL).
+        c.routes.before(ctx -> WriteEpoch.requestBoundary());
+        c.routes.after(ctx -> WriteEpoch.requestBoundary());
         c.routes.beforeMatched(guard::check);
         c.routes.beforeMatched(operatorGuard::check);
         c.routes.beforeMatched(writeGate::check);

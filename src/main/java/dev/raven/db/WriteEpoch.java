@@ -34,9 +34,17 @@ import java.util.function.Predicate;
 public final class WriteEpoch implements JdbiConfig<WriteEpoch> {
     private static final Logger log = LoggerFactory.getLogger(WriteEpoch.class);
 
-    /** The counter's value; 0 before the first write ever moved it. */
-    static final String READ = "SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM raven_write_epoch";
+    /** The counter's value as a column (0 before the first write ever moved it). */
+    public static final String COLUMN = "(SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM raven_write_epoch)";
+    static final String READ = "SELECT " + COLUMN;
     static final String MOVE = "SELECT nextval('raven_write_epoch')";
+
+    /**
+     * Set on a request's thread once the request's session check read the counter with the
+     * session ({@link #readWithSession}): the request's later handles need not read it again.
+     * Cleared as each request starts and ends ({@link #requestBoundary}).
+     */
+    private static final ThreadLocal<Boolean> READ_THIS_REQUEST = new ThreadLocal<>();
 
     /** One per Jdbi, shared by its handles' copies. */
     private final Shared shared;
@@ -77,8 +85,32 @@ public final class WriteEpoch implements JdbiConfig<WriteEpoch> {
         if (epoch.looked || !epoch.shared.on()) {
             return;
         }
-        epoch.shared.observe(h.createQuery(READ).mapTo(Long.class).one());
+        if (READ_THIS_REQUEST.get() == null) {
+            epoch.shared.observe(h.createQuery(READ).mapTo(Long.class).one());
+        }
         epoch.looked = true;
+    }
+
+    /** Whether {@code h}'s first statement of a request should read the counter too ({@link #COLUMN}). */
+    public static boolean isOn(Handle h) {
+        return h.getConfig(WriteEpoch.class).shared.on();
+    }
+
+    /**
+     * The counter as the request's session check read it, in the same statement: observed
+     * now, after the request started, so it serves {@link #check} for the whole request
+     * (one statement fewer on every page that reads a copy).
+     */
+    public static void readWithSession(Handle h, long counter) {
+        WriteEpoch epoch = h.getConfig(WriteEpoch.class);
+        epoch.shared.observe(counter);
+        epoch.looked = true;
+        READ_THIS_REQUEST.set(Boolean.TRUE);
+    }
+
+    /** A request starts or ends on this thread: what an earlier one read must not serve it. */
+    public static void requestBoundary() {
+        READ_THIS_REQUEST.remove();
     }
 
     /** Whether the copies are being kept true across instances (on PostgreSQL). */
