@@ -53,11 +53,10 @@ class HeldCopiesTwoInstancesTest {
     @Test
     void aWriteAnsweredByOneInstanceShowsInTheOthersNextRead() {
         TestServer a = both.a();
-        TestUser reader = viaA.user("reader");
-        TestUser author = viaA.user("author");
-        viaA.follow(reader, author);
-        long first = viaA.tweet(author, "as first posted");
-        homeOnA(reader);
+        Follow held = readerHeldOnA("", "as first posted");
+        TestUser reader = held.reader();
+        TestUser author = held.author();
+        long first = held.tweet();
         long servedBefore = a.app().timelines().pagesServed();
         assertEquals(List.of(first), tweetIds(homeOnA(reader)));
         assertTrue(a.app().timelines().pagesServed() > servedBefore, "A serves the page from memory");
@@ -106,12 +105,10 @@ class HeldCopiesTwoInstancesTest {
     @Test
     void anInstancesOwnWritesLeaveItsCopiesInPlace() {
         TestServer a = both.a();
-        TestUser reader = viaA.user("ownreader");
-        TestUser author = viaA.user("ownauthor");
-        viaA.follow(reader, author);
-        long tweet = viaA.tweet(author, "posted on A");
-        Eventually.fanOutDrained(a.app().database().jdbi());
-        homeOnA(reader); // looks at the counter, and holds the reader
+        Follow held = readerHeldOnA("own", "posted on A");
+        TestUser reader = held.reader();
+        TestUser author = held.author();
+        long tweet = held.tweet();
         long drops = epoch(a).drops();
         long served = a.app().timelines().pagesServed();
         long[] cardStats = a.app().database().jdbi().getConfig(TweetCards.class).stats();
@@ -126,6 +123,20 @@ class HeldCopiesTwoInstancesTest {
         assertEquals(served + 1, a.app().timelines().pagesServed(), "the timeline still held");
         assertTrue(a.app().database().jdbi().getConfig(TweetCards.class).stats()[1] > cardStats[1],
                 "the tweet read from memory");
+    }
+
+    /** A reader following an author who posted {@code text}, the fan-out done, and the reader held on A. */
+    private static Follow readerHeldOnA(String prefix, String text) {
+        TestUser reader = viaA.user(prefix + "reader");
+        TestUser author = viaA.user(prefix + "author");
+        viaA.follow(reader, author);
+        long tweet = viaA.tweet(author, text);
+        Eventually.fanOutDrained(both.a().app().database().jdbi()); // else the timeline is read, not held
+        homeOnA(reader); // reads the counter, and holds the reader
+        return new Follow(reader, author, tweet);
+    }
+
+    private record Follow(TestUser reader, TestUser author, long tweet) {
     }
 
     private static JsonNode homeOnA(TestUser reader) {
