@@ -113,11 +113,6 @@ public final class WriteEpoch implements JdbiConfig<WriteEpoch> {
         READ_THIS_REQUEST.remove();
     }
 
-    /** Whether the copies are being kept true across instances (on PostgreSQL). */
-    public boolean enabled() {
-        return shared.on();
-    }
-
     /** Copies dropped because another instance wrote, since start (for tests and the curious). */
     public long drops() {
         return shared.drops.get();

@@ -1,7 +1,6 @@
 package dev.raven.tweet;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import dev.raven.db.WriteEpoch;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -25,10 +24,7 @@ public record TimelineItem(@JsonUnwrapped Tweet tweet, RetweetedBy retweetedBy) 
         /** The retweeters of a page by user id: from the {@link TweetCards}' authors, else in one statement. */
         static Map<Long, RetweetedBy> byIds(Handle h, List<Long> userIds) {
             Map<Long, RetweetedBy> byId = new HashMap<>();
-            TweetCards cards = h.getConfig(TweetCards.class);
-            if (cards.enabled()) {
-                WriteEpoch.check(h);
-            }
+            TweetCards cards = TweetCards.forReading(h);
             long generation = cards.generation();
             List<Long> missing = new ArrayList<>();
             for (Long id : userIds) {

@@ -1,7 +1,6 @@
 package dev.raven.tweet;
 
 import dev.raven.db.ListRow;
-import dev.raven.db.WriteEpoch;
 import dev.raven.http.ApiException;
 import dev.raven.profile.FollowDao;
 import org.jdbi.v3.core.Handle;
@@ -76,12 +75,11 @@ public final class TweetAccess {
         if (tweetIds.isEmpty()) {
             return byId;
         }
-        TweetCards cards = h.getConfig(TweetCards.class);
+        TweetCards cards = TweetCards.forReading(h);
         if (!cards.enabled()) {
             readWhole(h, viewerUserId, tweetIds, byId);
             return byId;
         }
-        WriteEpoch.check(h);
         long generation = cards.generation();
         long countersGeneration = cards.countersGeneration();
         List<Long> missing = new ArrayList<>();

@@ -1,6 +1,8 @@
 package dev.raven.tweet;
 
 import dev.raven.db.CommittedWrites;
+import dev.raven.db.WriteEpoch;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.config.JdbiConfig;
 
@@ -153,6 +155,18 @@ public final class TweetCards implements JdbiConfig<TweetCards> {
 
     public boolean enabled() {
         return store.enabled();
+    }
+
+    /**
+     * The cards for {@code h} to read from: when on, first made true for another instance's
+     * writes ({@link WriteEpoch#check}, once per handle).
+     */
+    static TweetCards forReading(Handle h) {
+        TweetCards cards = h.getConfig(TweetCards.class);
+        if (cards.enabled()) {
+            WriteEpoch.check(h);
+        }
+        return cards;
     }
 
     /** Taken before reading rows to keep: {@link #keep} refuses them if a change came since. */
