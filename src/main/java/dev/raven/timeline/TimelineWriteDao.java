@@ -23,10 +23,9 @@ interface TimelineWriteDao {
     String INSERT = "INSERT INTO home_timelines (reader_id, activity_at, tweet_id, retweeter_id) ";
     String NOT_PULLED = "NOT EXISTS (SELECT 1 FROM timeline_pulled_accounts pa WHERE pa.user_id = f.followed_id)";
 
-    @SqlUpdate("INSERT INTO timeline_jobs (kind, user_id, subject_id, created_at) "
-            + "VALUES (:kind, :user, :subject, :now)")
-    void enqueue(@Bind("kind") String kind, @Bind("user") long userId, @Bind("subject") long subjectId,
-                 @Bind("now") Instant now);
+    String ENQUEUE = "INSERT INTO timeline_jobs (kind, user_id, subject_id, created_at) "
+            + "VALUES (:kind, :user, :subject, :now)";
+    String INSERT_OWN = INSERT + "VALUES (:reader, :at, :tweet, 0) ON CONFLICT DO NOTHING";
 
     /** The oldest jobs no other transaction holds; they stay locked until this one ends. */
     @SqlQuery("SELECT id, kind, user_id, subject_id FROM timeline_jobs ORDER BY id LIMIT :limit "
@@ -38,9 +37,6 @@ interface TimelineWriteDao {
 
     @SqlQuery("SELECT COUNT(*) FROM timeline_jobs")
     long queued();
-
-    @SqlUpdate(INSERT + "VALUES (:reader, :at, :tweet, 0) ON CONFLICT DO NOTHING")
-    void insertOwn(@Bind("reader") long readerId, @Bind("tweet") long tweetId, @Bind("at") Instant at);
 
     @SqlQuery("SELECT COUNT(*) > 0 FROM timeline_pulled_accounts WHERE user_id = :user")
     boolean isPulled(@Bind("user") long userId);
