@@ -43,13 +43,21 @@ public final class FanOut {
     }
 
     /**
-     * Before an account is deleted. Its own rows, its tweets' rows and its horizon go by ON
-     * DELETE CASCADE; the rows its retweets put into other timelines are removed here.
+     * Before an account is deleted: its own rows, its tweets' rows and the rows its retweets
+     * put into other timelines (home_timelines has no foreign keys, see V11; its horizon
+     * goes by ON DELETE CASCADE). Whether fan-out is on or not: a rebuild when it is turned
+     * on again only clears the timelines of accounts that still exist.
      */
     public static void accountRemoving(Handle h, long userId) {
-        if (h.getConfig(FanOutSignal.class).enabled()) { // off: the tables are rebuilt when it is turned on
-            h.attach(TimelineWriteDao.class).removeRetweetsOf(userId);
-        }
+        TimelineWriteDao dao = h.attach(TimelineWriteDao.class);
+        dao.removeReader(userId);
+        dao.removeTweetsOf(userId);
+        dao.removeRetweetsOf(userId);
+    }
+
+    /** Before a tweet is deleted: its rows in every timeline (no foreign key, see V11). */
+    public static void tweetRemoving(Handle h, long tweetId) {
+        h.createUpdate(TimelineWriteDao.REMOVE_TWEET).bind("tweet", tweetId).execute();
     }
 
     private static void queue(Handle h, JobKind kind, long userId, long subjectId) {

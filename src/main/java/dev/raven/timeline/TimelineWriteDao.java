@@ -146,6 +146,17 @@ interface TimelineWriteDao {
     @SqlQuery("SELECT MIN(activity_at) FROM home_timelines WHERE reader_id = :reader")
     Optional<Instant> oldestRowTime(@Bind("reader") long readerId);
 
+    /** A tweet deleted: its rows in every timeline, retweets of it included (no foreign key, see V11). */
+    String REMOVE_TWEET = "DELETE FROM home_timelines WHERE tweet_id = :tweet";
+
+    /** Before an account is deleted: its own timeline. */
+    @SqlUpdate("DELETE FROM home_timelines WHERE reader_id = :user")
+    void removeReader(@Bind("user") long userId);
+
+    /** Before an account is deleted: its tweets' rows in every timeline. */
+    @SqlUpdate("DELETE FROM home_timelines WHERE tweet_id IN (SELECT id FROM tweets WHERE user_id = :user)")
+    void removeTweetsOf(@Bind("user") long userId);
+
     /** Before an account is deleted: the rows its retweets put into its followers' timelines. */
     @SqlUpdate("DELETE FROM home_timelines WHERE retweeter_id = :user "
             + "AND tweet_id IN (SELECT tweet_id FROM retweets WHERE user_id = :user)")

@@ -1,10 +1,12 @@
 package dev.raven.tweet;
 
+import dev.raven.timeline.FanOut;
 import org.jdbi.v3.core.Handle;
 
 /**
  * Deleting tweets, and a user's whole social footprint, with every counter that counted
- * them corrected in the caller's transaction. The rows themselves go by ON DELETE CASCADE.
+ * them corrected in the caller's transaction. The rows themselves go by ON DELETE CASCADE,
+ * except the tweet's home timeline rows ({@link FanOut#tweetRemoving}).
  */
 public final class TweetRemoval {
 
@@ -16,6 +18,7 @@ public final class TweetRemoval {
         removal.uncountReplyLikesUnderTweet(tweet.id());
         TweetDao tweets = h.attach(TweetDao.class);
         tweets.countTweets(tweet.userId(), -1, tweet.media() ? -1 : 0);
+        FanOut.tweetRemoving(h, tweet.id());
         tweets.delete(tweet.id());
     }
 
