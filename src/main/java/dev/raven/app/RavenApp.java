@@ -193,8 +193,9 @@ public final class RavenApp implements AutoCloseable {
                     config.rateLimits());
             TimelineCache timelineCache = timelineCache(config, jdbi);
             TweetCards.install(jdbi, config.tweetCacheSize());
-            if (!EmbeddedH2.isUsedBy(config)) {
-                // Other instances may share the database: their writes empty what this one holds.
+            if (!config.isH2()) {
+                // Other instances may share PostgreSQL: their writes empty what this one holds.
+                // (The counter is a PostgreSQL sequence; an H2 file, named by db.url or not, has one writer.)
                 WriteEpoch.install(jdbi, database.dedicatedPool("raven-epoch", 1),
                         sql -> TimelineWrites.touchesTimelines(sql) || TweetCards.changesHeld(sql), () -> {
                             jdbi.getConfig(TweetCards.class).clear();
@@ -319,7 +320,7 @@ public final class RavenApp implements AutoCloseable {
         Cors.install(c, config.corsOrigins());
         ErrorMapper.install(c);
         DatabaseErrors.install(c);
-        if (!EmbeddedH2.isUsedBy(config)) {
+        if (!config.isH2()) {
             // What a request read of the shared write counter serves that request only.
             c.routes.before(ctx -> WriteEpoch.requestBoundary());
             c.routes.after(ctx -> WriteEpoch.requestBoundary());
