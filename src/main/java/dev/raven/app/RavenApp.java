@@ -92,6 +92,7 @@ import dev.raven.web.WebCookie;
 import dev.raven.tweet.TweetLists;
 import dev.raven.tweet.Tweets;
 import dev.raven.timeline.FanOutSwitch;
+import dev.raven.timeline.DormantReaders;
 import dev.raven.timeline.FanOutWorker;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -272,6 +273,9 @@ public final class RavenApp implements AutoCloseable {
             });
             housekeeping.scheduleWithFixedDelay(() -> purge(sessions), 1, 60, TimeUnit.MINUTES);
             housekeeping.scheduleWithFixedDelay(() -> tidy(media), 5, 60, TimeUnit.MINUTES);
+            if (fanOut != null) {
+                housekeeping.scheduleWithFixedDelay(() -> sleepDormant(jdbi, clock), 2, 60, TimeUnit.MINUTES);
+            }
             return new RavenApp(config, database, javalin, housekeeping, bus, streams, timelineCache, fanOut);
         } catch (RuntimeException e) {
             if (fanOut != null) {
@@ -348,6 +352,14 @@ public final class RavenApp implements AutoCloseable {
             media.housekeep();
         } catch (RuntimeException e) {
             log.warn("Media housekeeping failed: {}", e.getMessage());
+        }
+    }
+
+    private static void sleepDormant(Jdbi jdbi, Clock clock) {
+        try {
+            DormantReaders.sweep(jdbi, clock.instant());
+        } catch (RuntimeException e) {
+            log.warn("Putting unread home timelines to sleep failed: {}", e.getMessage());
         }
     }
 

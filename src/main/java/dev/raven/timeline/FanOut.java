@@ -50,9 +50,30 @@ public final class FanOut {
      */
     public static void accountRemoving(Handle h, long userId) {
         TimelineWriteDao dao = h.attach(TimelineWriteDao.class);
-        dao.removeReader(userId);
+        dao.clear(userId);
         dao.removeTweetsOf(userId);
         dao.removeRetweetsOf(userId);
+    }
+
+    /**
+     * A reader whose rows are not kept ({@link DormantReaders}) reads their timeline: from now
+     * on their rows are kept, and a rebuild job fills in the older ones. Until it has run, their
+     * pages older than now come from the pull query. Nothing when they are awake.
+     */
+    public static void readerReturned(Handle h, long readerUserId, Instant now) {
+        if (!h.getConfig(FanOutSignal.class).enabled()) {
+            return;
+        }
+        h.useTransaction(tx -> {
+            if (tx.attach(TimelineWriteDao.class).wake(readerUserId, now, TimelineWriter.NOT_BUILT) > 0) {
+                queue(tx, JobKind.REBUILD, readerUserId, 0);
+            }
+        });
+    }
+
+    /** Whether a horizon says the reader's rows are not kept (asleep, or not built yet). */
+    public static boolean notBuilt(Instant horizon) {
+        return TimelineWriter.NOT_BUILT.equals(horizon);
     }
 
     /** Before a tweet is deleted: its rows in every timeline (no foreign key, see V11). */

@@ -3,14 +3,18 @@ package dev.raven.timeline;
 import dev.raven.db.Transactions;
 import org.jdbi.v3.core.Jdbi;
 
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Recomputes every reader's home timeline rows from the source tables (timelines rebuild,
- * and the end of seed). One transaction per batch of readers, so a running server keeps
- * serving; its queued jobs are left to its worker. Each reader is one ORDER BY ... LIMIT
- * insert: one statement per batch ranking every reader's rows with ROW_NUMBER was tried
- * and was several times slower on H2 (its window functions sort the whole partition set).
+ * and the end of seed); readers without a live session are put to sleep instead ({@link
+ * DormantReaders}). One transaction per batch of readers, so a running server keeps serving;
+ * its queued jobs are left to its worker. Each reader is one ORDER BY ... LIMIT insert: one
+ * statement per batch ranking every reader's rows with ROW_NUMBER was tried and was several
+ * times slower on H2 (its window functions sort the whole partition set).
  */
 public final class TimelineRebuild {
     private static final int READERS_PER_TRANSACTION = 50;
@@ -42,7 +46,13 @@ public final class TimelineRebuild {
             }
             Transactions.useTransaction(jdbi, h -> {
                 TimelineWriteDao dao = h.attach(TimelineWriteDao.class);
-                readers.forEach(reader -> writer.rebuild(dao, reader));
+                Set<Long> awake = new HashSet<>(dao.withLiveSession(readers, Instant.now()));
+                for (long reader : readers) {
+                    if (awake.contains(reader)) {
+                        writer.rebuild(dao, reader);
+                    }
+                }
+                DormantReaders.putToSleep(dao, readers.stream().filter(r -> !awake.contains(r)).toList());
             });
             done += readers.size();
             after = readers.get(readers.size() - 1);

@@ -51,16 +51,22 @@ interface TimelineWriteDao {
     @SqlQuery("SELECT user_id FROM profiles WHERE user_id IN (<users>) AND followers_count > :max")
     List<Long> withMoreFollowersThan(@BindList("users") List<Long> userIds, @Bind("max") long maxFollowers);
 
+    /** Followers who are not asleep ({@link DormantReaders}): their rows are not kept. */
+    String AWAKE = "NOT EXISTS (SELECT 1 FROM home_timeline_horizons hz WHERE hz.reader_id = f.follower_id "
+            + "AND hz.complete_from = :notBuilt)";
+
     /** Many tweets to their authors' followers in one statement (the worker's batch). */
     @SqlUpdate(INSERT + "SELECT f.follower_id, t.created_at, t.id, 0 FROM tweets t "
-            + "JOIN follows f ON f.followed_id = t.user_id WHERE t.id IN (<tweets>) ON CONFLICT DO NOTHING")
-    int fanOutTweets(@BindList("tweets") List<Long> tweetIds);
+            + "JOIN follows f ON f.followed_id = t.user_id WHERE t.id IN (<tweets>) AND " + AWAKE
+            + " ON CONFLICT DO NOTHING")
+    int fanOutTweets(@BindList("tweets") List<Long> tweetIds, @Bind("notBuilt") Instant notBuilt);
 
     /** Many retweets to their retweeters' followers, one JDBC batch. */
     @SqlBatch(INSERT + "SELECT f.follower_id, r.created_at, r.tweet_id, r.user_id FROM retweets r "
             + "JOIN follows f ON f.followed_id = r.user_id WHERE r.tweet_id = :tweet AND r.user_id = :retweeter "
-            + "ON CONFLICT DO NOTHING")
-    void fanOutRetweets(@Bind("tweet") List<Long> tweetIds, @Bind("retweeter") List<Long> retweeterIds);
+            + "AND " + AWAKE + " ON CONFLICT DO NOTHING")
+    void fanOutRetweets(@Bind("tweet") List<Long> tweetIds, @Bind("retweeter") List<Long> retweeterIds,
+                        @Bind("notBuilt") Instant notBuilt);
 
     /** The followers of these authors whose rows a batch trims: about one in {@code every}. */
     @SqlQuery("SELECT DISTINCT f.follower_id FROM follows f WHERE f.followed_id IN (<users>) "
@@ -129,6 +135,27 @@ interface TimelineWriteDao {
     @SqlUpdate("DELETE FROM home_timelines WHERE reader_id = :reader")
     void clear(@Bind("reader") long readerId);
 
+    @SqlUpdate("DELETE FROM home_timelines WHERE reader_id IN (<readers>)")
+    void clearAll(@BindList("readers") List<Long> readerIds);
+
+    /** Up to :limit accounts after :after that no session can read for and whose rows are kept. */
+    @SqlQuery("SELECT u.id FROM users u WHERE u.id > :after AND NOT EXISTS (SELECT 1 FROM login_sessions s "
+            + "WHERE s.user_id = u.id AND s.revoked_at IS NULL AND s.expires_at > :now) "
+            + "AND NOT EXISTS (SELECT 1 FROM home_timeline_horizons hz WHERE hz.reader_id = u.id "
+            + "AND hz.complete_from = :notBuilt) ORDER BY u.id LIMIT :limit")
+    List<Long> dormantAfter(@Bind("after") long afterUserId, @Bind("now") Instant now,
+                            @Bind("notBuilt") Instant notBuilt, @Bind("limit") int limit);
+
+    /** Of these accounts, those with a session that can still read. */
+    @SqlQuery("SELECT DISTINCT user_id FROM login_sessions WHERE user_id IN (<users>) AND revoked_at IS NULL "
+            + "AND expires_at > :now")
+    List<Long> withLiveSession(@BindList("users") List<Long> userIds, @Bind("now") Instant now);
+
+    /** A sleeping reader read their timeline: their rows are complete from now on. */
+    @SqlUpdate("UPDATE home_timeline_horizons SET complete_from = :now WHERE reader_id = :reader "
+            + "AND complete_from = :notBuilt")
+    int wake(@Bind("reader") long readerId, @Bind("now") Instant now, @Bind("notBuilt") Instant notBuilt);
+
     /** A rebuild: the reader's newest :limit raw rows, from their own and their followed users' streams. */
     @SqlUpdate(INSERT + "SELECT :reader, x.activity_at, x.tweet_id, x.retweeter_id FROM ("
             + "SELECT t.created_at AS activity_at, t.id AS tweet_id, CAST(0 AS BIGINT) AS retweeter_id "
@@ -148,10 +175,6 @@ interface TimelineWriteDao {
 
     /** A tweet deleted: its rows in every timeline, retweets of it included (no foreign key, see V11). */
     String REMOVE_TWEET = "DELETE FROM home_timelines WHERE tweet_id = :tweet";
-
-    /** Before an account is deleted: its own timeline. */
-    @SqlUpdate("DELETE FROM home_timelines WHERE reader_id = :user")
-    void removeReader(@Bind("user") long userId);
 
     /** Before an account is deleted: its tweets' rows in every timeline. */
     @SqlUpdate("DELETE FROM home_timelines WHERE tweet_id IN (SELECT id FROM tweets WHERE user_id = :user)")

@@ -97,10 +97,10 @@ final class TimelineWriter {
             }
         }
         if (!tweets.isEmpty()) {
-            dao.fanOutTweets(tweets);
+            dao.fanOutTweets(tweets, NOT_BUILT);
         }
         if (!retweets.isEmpty()) {
-            dao.fanOutRetweets(retweets, retweeters);
+            dao.fanOutRetweets(retweets, retweeters, NOT_BUILT);
         }
         if (!delivered.isEmpty()) {
             toTrim.addAll(dao.followersToTrimAmong(new ArrayList<>(delivered), salt, trimEvery));

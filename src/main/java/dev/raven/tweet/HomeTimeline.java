@@ -2,6 +2,7 @@ package dev.raven.tweet;
 
 import dev.raven.db.WriteEpoch;
 import dev.raven.http.Paging;
+import dev.raven.timeline.FanOut;
 import dev.raven.timeline.FanOutSignal;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -9,6 +10,7 @@ import org.jdbi.v3.core.Jdbi;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -135,6 +137,9 @@ public final class HomeTimeline {
         TimelineDao.ReaderState state = dao.readerState(viewer);
         Instant horizon = state.completeFrom() == null ? BEGINNING : state.completeFrom();
         if (horizon.isAfter(clock.instant()) || page.beforeAt().isBefore(horizon)) {
+            if (FanOut.notBuilt(horizon)) {
+                FanOut.readerReturned(dao.handle(), viewer, clock.instant().truncatedTo(ChronoUnit.MICROS));
+            }
             return pullEntries(dao, viewer, page);
         }
         int wanted = page.fetchSize();

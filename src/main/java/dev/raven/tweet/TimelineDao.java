@@ -37,6 +37,11 @@ public final class TimelineDao {
         this.h = h;
     }
 
+    /** The handle it reads with (a reader's return is written on it, see HomeTimeline). */
+    public Handle handle() {
+        return h;
+    }
+
     /**
      * A followed retweeter {@code r2} whose retweets the timeline shows: not muted by the
      * viewer, not suspended (a block ends the follow, so followed people are never blocked).
