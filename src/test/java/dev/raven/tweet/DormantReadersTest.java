@@ -36,13 +36,10 @@ class DormantReadersTest {
         TestUser reader = social.user("sleeper");
         TestUser awake = social.user("awake");
         TestUser author = social.user("author");
-        social.follow(reader, author);
-        social.follow(awake, author);
-        long first = social.tweet(author, "before the sleep");
-        Eventually.fanOutDrained(jdbi);
+        long first = followedAndPosted(author, reader, awake);
         assertEquals(1, rows(reader));
 
-        assertEquals(205, api.post(Auth.LOGOUT_ALL, null, reader.access()).status());
+        signOutEverywhere(reader);
         assertTrue(DormantReaders.sweep(jdbi, Instant.now()) >= 1);
         assertEquals(0, rows(reader), "a sleeping reader's rows are deleted");
         assertEquals(1, rows(awake), "an awake reader keeps its rows");
@@ -81,11 +78,8 @@ class DormantReadersTest {
         TestUser reader = social.user("kept");
         TestUser gone = social.user("gone");
         TestUser author = social.user("poster");
-        social.follow(reader, author);
-        social.follow(gone, author);
-        long tweet = social.tweet(author, "rebuilt or not");
-        Eventually.fanOutDrained(jdbi);
-        assertEquals(205, api.post(Auth.LOGOUT_ALL, null, gone.access()).status());
+        long tweet = followedAndPosted(author, reader, gone);
+        signOutEverywhere(gone);
 
         new TimelineRebuild(jdbi, server.app().config().timeline()).rebuildAll((done, total) -> { });
         assertEquals(1, rows(reader));
@@ -94,6 +88,19 @@ class DormantReadersTest {
         assertEquals(List.of(tweet), timeline(access), "the pull query, then the rebuild it queued");
         Eventually.fanOutDrained(jdbi);
         assertEquals(1, rows(gone));
+    }
+
+    /** Both readers follow the author, who posts once; returns the tweet, delivered. */
+    private static long followedAndPosted(TestUser author, TestUser reader, TestUser other) {
+        social.follow(reader, author);
+        social.follow(other, author);
+        long tweet = social.tweet(author, "posted by " + author.username());
+        Eventually.fanOutDrained(jdbi);
+        return tweet;
+    }
+
+    private static void signOutEverywhere(TestUser user) {
+        assertEquals(205, api.post(Auth.LOGOUT_ALL, null, user.access()).status());
     }
 
     private static List<Long> timeline(String access) {
