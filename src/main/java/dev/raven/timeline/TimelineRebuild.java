@@ -6,7 +6,9 @@ import org.jdbi.v3.core.Jdbi;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Recomputes every reader's home timeline rows from the source tables (timelines rebuild,
@@ -46,13 +48,10 @@ public final class TimelineRebuild {
             }
             Transactions.useTransaction(jdbi, h -> {
                 TimelineWriteDao dao = h.attach(TimelineWriteDao.class);
-                Set<Long> awake = new HashSet<>(dao.withLiveSession(readers, Instant.now()));
-                for (long reader : readers) {
-                    if (awake.contains(reader)) {
-                        writer.rebuild(dao, reader);
-                    }
-                }
-                DormantReaders.putToSleep(dao, readers.stream().filter(r -> !awake.contains(r)).toList());
+                Set<Long> live = new HashSet<>(dao.withLiveSession(readers, Instant.now()));
+                Map<Boolean, List<Long>> awake = readers.stream().collect(Collectors.partitioningBy(live::contains));
+                awake.get(true).forEach(reader -> writer.rebuild(dao, reader));
+                DormantReaders.putToSleep(dao, awake.get(false));
             });
             done += readers.size();
             after = readers.get(readers.size() - 1);

@@ -138,17 +138,19 @@ interface TimelineWriteDao {
     @SqlUpdate("DELETE FROM home_timelines WHERE reader_id IN (<readers>)")
     void clearAll(@BindList("readers") List<Long> readerIds);
 
+    /** A session that can still read (login_sessions s), as DormantReaders counts one. */
+    String LIVE_SESSION = "s.revoked_at IS NULL AND s.expires_at > :now";
+
     /** Up to :limit accounts after :after that no session can read for and whose rows are kept. */
     @SqlQuery("SELECT u.id FROM users u WHERE u.id > :after AND NOT EXISTS (SELECT 1 FROM login_sessions s "
-            + "WHERE s.user_id = u.id AND s.revoked_at IS NULL AND s.expires_at > :now) "
+            + "WHERE s.user_id = u.id AND " + LIVE_SESSION + ") "
             + "AND NOT EXISTS (SELECT 1 FROM home_timeline_horizons hz WHERE hz.reader_id = u.id "
             + "AND hz.complete_from = :notBuilt) ORDER BY u.id LIMIT :limit")
     List<Long> dormantAfter(@Bind("after") long afterUserId, @Bind("now") Instant now,
                             @Bind("notBuilt") Instant notBuilt, @Bind("limit") int limit);
 
     /** Of these accounts, those with a session that can still read. */
-    @SqlQuery("SELECT DISTINCT user_id FROM login_sessions WHERE user_id IN (<users>) AND revoked_at IS NULL "
-            + "AND expires_at > :now")
+    @SqlQuery("SELECT DISTINCT s.user_id FROM login_sessions s WHERE s.user_id IN (<users>) AND " + LIVE_SESSION)
     List<Long> withLiveSession(@BindList("users") List<Long> userIds, @Bind("now") Instant now);
 
     /** A sleeping reader read their timeline: their rows are complete from now on. */
