@@ -10,6 +10,7 @@ import org.jdbi.v3.core.statement.StatementCustomizer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -29,7 +30,7 @@ public final class CommittedWrites implements StatementCustomizer, HandleListene
     private final Set<Connection> pending = ConcurrentHashMap.newKeySet();
 
     private CommittedWrites(Predicate<String> matters, Runnable invalidate, boolean atOnce) {
-        this.matters = matters;
+        this.matters = new Verdicts(matters);
         this.invalidate = invalidate;
         this.atOnce = atOnce;
     }
@@ -75,6 +76,34 @@ public final class CommittedWrites implements StatementCustomizer, HandleListene
     public void handleClosed(Handle handle) {
         if (!pending.isEmpty() && pending.remove(handle.getConnection())) {
             invalidate.run();
+        }
+    }
+
+    /**
+     * The verdict per SQL text, remembered: every statement is tested, the texts are few (the
+     * constants, and IN lists by length), and the patterns cost 5% of a post's server time.
+     */
+    private static final class Verdicts implements Predicate<String> {
+        /** Far more texts than Raven runs; beyond it (texts built from input?) it starts again. */
+        private static final int MAX_TEXTS = 4_096;
+        private final Predicate<String> matters;
+        private final Map<String, Boolean> known = new ConcurrentHashMap<>();
+
+        Verdicts(Predicate<String> matters) {
+            this.matters = matters;
+        }
+
+        @Override
+        public boolean test(String sql) {
+            Boolean verdict = known.get(sql);
+            if (verdict == null) {
+                verdict = matters.test(sql);
+                if (known.size() >= MAX_TEXTS) {
+                    known.clear();
+                }
+                known.put(sql, verdict);
+            }
+            return verdict;
         }
     }
 }
