@@ -15,6 +15,8 @@ import java.util.Optional;
  */
 public final class AuthGuard {
     private static final String PRINCIPAL = "raven.principal";
+    /** GET current_user's answer, when the session check read it from the database just now. */
+    private static final String ACCOUNT = "raven.account";
 
     private final AccessTokens accessTokens;
     private final Sessions sessions;
@@ -47,10 +49,13 @@ public final class AuthGuard {
         }
         String token = bearerToken(ctx.header("Authorization"));
         AccessTokens.AccessClaims claims = accessTokens.verify(token);
-        Principal principal = sessions.principal(claims).orElseThrow(() -> sessions.accountIsActive(claims.userId())
+        LiveSession session = sessions.live(claims).orElseThrow(() -> sessions.accountIsActive(claims.userId())
                 ? Unauthorized.tokenNotValid("Session has ended; log in again.")
                 : Unauthorized.userNotFound());
-        ctx.attribute(PRINCIPAL, principal);
+        ctx.attribute(PRINCIPAL, session.principal());
+        if (session.account() != null) {
+            ctx.attribute(ACCOUNT, session.account());
+        }
     }
 
     /** Web pages: the browser session's person, if the cookie names a live session. */
@@ -98,6 +103,11 @@ public final class AuthGuard {
             throw new IllegalStateException("route " + ctx.path() + " is public but asked for the caller");
         }
         return p;
+    }
+
+    /** The caller's account as the session check read it from the database in this request, if it did. */
+    static Optional<AuthResponses.CurrentUser> accountReadWithSession(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(ACCOUNT));
     }
 
     /** Accepts the old clients' "JWT <token>" and the usual "Bearer <token>". */

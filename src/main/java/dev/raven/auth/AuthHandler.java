@@ -86,7 +86,9 @@ public final class AuthHandler {
 
     /** GET user/current_user/. */
     public void currentUser(Context ctx) {
-        ctx.status(202).json(accounts.currentUser(AuthGuard.principal(ctx)));
+        // With the embedded database the session usually comes from memory, without the account.
+        ctx.status(202).json(AuthGuard.accountReadWithSession(ctx)
+                .orElseGet(() -> accounts.currentUser(AuthGuard.principal(ctx))));
     }
 
     /** POST user/logout/: ends the session the refresh token belongs to. */

@@ -67,7 +67,7 @@ public final class SessionCache {
         if (entries.size() >= MAX_ENTRIES) {
             entries.clear();
         }
-        entries.put(key, new Entry(session, readUnder));
+        entries.put(key, new Entry(session.withoutAccount(), readUnder));
     }
 
     /** Called after a committed write to sessions or users: every entry must be read again. */

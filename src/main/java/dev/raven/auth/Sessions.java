@@ -149,9 +149,13 @@ public final class Sessions {
 
     /** The caller behind a verified access token, if the session and account are still live. */
     public Optional<Principal> principal(AccessTokens.AccessClaims claims) {
+        return live(claims).map(LiveSession::principal);
+    }
+
+    /** The same, with the account when it was read from the database now ({@link LiveSession#account}). */
+    Optional<LiveSession> live(AccessTokens.AccessClaims claims) {
         Instant now = now();
-        return cache.find(claims, now, () -> jdbi.withHandle(h -> LiveSession.find(h, claims, now)))
-                .map(LiveSession::principal);
+        return cache.find(claims, now, () -> jdbi.withHandle(h -> LiveSession.find(h, claims, now)));
     }
 
     public boolean accountIsActive(long userId) {

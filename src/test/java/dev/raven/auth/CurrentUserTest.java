@@ -68,4 +68,23 @@ class CurrentUserTest {
         assertEquals(a.username(), api.get(CURRENT_USER, a.access()).json().get("username").asText());
         assertEquals(b.username(), api.get(CURRENT_USER, b.access()).json().get("username").asText());
     }
+
+    /**
+     * The answer comes with the session check when that reads the database; a session held in
+     * memory (the embedded database) must not bring an account from before a change.
+     */
+    @Test
+    void changesToTheProfileAndTheAccountShowAtOnce() {
+        TestUser user = api.register(Api.uniqueName("Changes"));
+        assertEquals(202, api.get(CURRENT_USER, user.access()).status()); // the session is now held, if anywhere
+
+        assertEquals(202, api.put("/api/profiles/edit/", Map.of("alias", "New alias",
+                "image_url", "https://img.example/new.png"), user.access()).status());
+        JsonNode afterProfile = api.get(CURRENT_USER, user.access()).json();
+        assertEquals("New alias", afterProfile.get("alias").asText());
+        assertEquals("https://img.example/new.png", afterProfile.get("image_url").asText());
+
+        assertEquals(202, api.put("/api/auth/user/edit/", Map.of("mode", "dark"), user.access()).status());
+        assertEquals("dark", api.get(CURRENT_USER, user.access()).json().get("mode").asText());
+    }
 }
