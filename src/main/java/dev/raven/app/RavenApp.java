@@ -177,7 +177,7 @@ public final class RavenApp implements AutoCloseable {
             Jdbi jdbi = database.jdbi();
 
             // Notifications and live streams (issue 14): events reach every instance's streams.
-            bus = EventBuses.open(config, jdbi);
+            bus = EventBuses.open(config, database);
             Notifications notifications = new Notifications(jdbi, bus, clock);
             // The streams read through connections of their own: deliveries never queue behind requests.
             Jdbi streamPool = database.dedicatedPool("raven-streams", StreamHub.CONNECTIONS);

@@ -124,6 +124,8 @@ public final class WriteEpoch implements JdbiConfig<WriteEpoch> {
         /** The counter as this instance's copies know it; -1: not looked yet (the copies start empty). */
         private final AtomicLong seen = new AtomicLong(-1);
         private final AtomicLong drops = new AtomicLong();
+        private final SharedRuns<Void> moves = new SharedRuns<>("announce a write to the other instances",
+                writes -> moveNow());
 
         void turnOn(Jdbi mover, Runnable dropCopies) {
             this.dropCopies = dropCopies;
@@ -148,18 +150,21 @@ public final class WriteEpoch implements JdbiConfig<WriteEpoch> {
 
         /**
          * After this instance's own write (applied to its copies already): the counter moves,
-         * and if nobody else moved it meanwhile the copies stay.
+         * and if nobody else moved it meanwhile the copies stay. Writes that commit while a
+         * move is under way share the next one ({@link SharedRuns}).
          */
         void move() {
-            long moved;
+            moves.runIncluding(null);
+        }
+
+        private void moveNow() {
             try {
-                moved = mover.withHandle(h -> h.createQuery(MOVE).mapTo(Long.class).one());
+                long value = mover.withHandle(h -> h.createQuery(MOVE).mapTo(Long.class).one());
+                seen.compareAndSet(value - 1, value);
             } catch (RuntimeException e) {
                 // The write is committed; other instances keep their copies until the next write moves it.
                 log.warn("Could not announce a write to the other instances: {}", e.getMessage());
-                return;
             }
-            seen.compareAndSet(moved - 1, moved);
         }
     }
 }

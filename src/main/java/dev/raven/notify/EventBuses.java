@@ -1,19 +1,22 @@
 package dev.raven.notify;
 
 import dev.raven.config.RavenConfig;
-import org.jdbi.v3.core.Jdbi;
+import dev.raven.db.Database;
 
 /** The event bus for the database in use. */
 public final class EventBuses {
     private EventBuses() {
     }
 
-    /** PostgreSQL: LISTEN/NOTIFY, so every instance on the database hears every event. The embedded H2: in process. */
-    public static EventBus open(RavenConfig config, Jdbi jdbi) {
+    /**
+     * PostgreSQL: LISTEN/NOTIFY, so every instance on the database hears every event (sent
+     * through a connection of its own, {@code raven-events}). The embedded H2: in process.
+     */
+    public static EventBus open(RavenConfig config, Database database) {
         if (config.isH2()) {
             return new LocalEventBus();
         }
-        PostgresEventBus bus = new PostgresEventBus(config, jdbi);
+        PostgresEventBus bus = new PostgresEventBus(config, database.jdbi(), database.dedicatedPool("raven-events", 1));
         bus.start();
         return bus;
     }

@@ -17,8 +17,9 @@ import java.util.Properties;
 import java.util.function.Consumer;
 
 /**
- * Several instances on one PostgreSQL database: NOTIFY in the causing transaction (delivered
- * by PostgreSQL only on commit, to every listener), LISTEN on one dedicated connection that
+ * Several instances on one PostgreSQL database: NOTIFY once the causing transaction has
+ * committed and before its answer (through a connection of its own: {@link NotifySender}),
+ * to every listener; LISTEN on one dedicated connection that
  * is not the pool's, so a stream's events never wait for a pooled connection and the pool
  * never loses one. The channel is named after the schema, so instances of different
  * schemas on one server do not hear each other. After a lost connection the listener
@@ -34,8 +35,10 @@ final class PostgresEventBus implements EventBus {
     private volatile Consumer<String> listener = e -> { };
     private volatile boolean running = true;
     private volatile Connection connection;
+    private final NotifySender sender;
 
-    PostgresEventBus(RavenConfig config, Jdbi jdbi) {
+    /** {@code senderPool}: a pool of one connection of its own, for sending. */
+    PostgresEventBus(RavenConfig config, Jdbi jdbi, Jdbi senderPool) {
         this.url = config.effectiveDbUrl();
         this.credentials = new Properties();
         if (!config.dbUser().isEmpty()) {
@@ -46,6 +49,7 @@ final class PostgresEventBus implements EventBus {
         }
         String schema = jdbi.withHandle(h -> h.createQuery("SELECT current_schema()").mapTo(String.class).one());
         this.channel = channelFor(schema);
+        this.sender = new NotifySender(senderPool, channel);
         this.thread = new Thread(this::listen, "raven-event-listener");
         thread.setDaemon(true);
     }
@@ -62,7 +66,7 @@ final class PostgresEventBus implements EventBus {
 
     @Override
     public void publish(Handle h, String event) {
-        h.createUpdate("SELECT pg_notify(:channel, :event)").bind("channel", channel).bind("event", event).execute();
+        h.afterCommit(() -> sender.send(event));
     }
 
     @Override

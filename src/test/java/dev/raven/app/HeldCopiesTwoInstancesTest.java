@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.raven.db.WriteEpoch;
 import dev.raven.support.Api;
 import dev.raven.support.Eventually;
+import dev.raven.support.Race;
 import dev.raven.support.RequiresPostgres;
 import dev.raven.support.Social;
 import dev.raven.support.TestServer;
@@ -123,6 +124,32 @@ class HeldCopiesTwoInstancesTest {
         assertEquals(served + 1, a.app().timelines().pagesServed(), "the timeline still held");
         assertTrue(a.app().database().jdbi().getConfig(TweetCards.class).stats()[1] > cardStats[1],
                 "the tweet read from memory");
+    }
+
+    /**
+     * Writes answered at the same time share one move of the counter; each must still have been
+     * announced before its answer, so each writer's next read on A shows its own write.
+     */
+    @Test
+    void writesAnsweredTogetherEachShowInTheOthersNextRead() {
+        int writers = 8;
+        List<Follow> held = new ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            held.add(readerHeldOnA("together" + i, "before the race"));
+        }
+        for (int round = 0; round < 3; round++) {
+            String edit = "round " + round + " by ";
+            List<Api.Res> reads = Race.atOnce(writers, i -> {
+                Follow f = held.get(i);
+                Api.Res edited = both.b().api().put("/api/tweets/manage_tweet/" + f.tweet() + "/",
+                        Map.of("content", edit + i), f.author().access());
+                return edited.status() == 202 ? both.a().api().get(HOME, f.reader().access()) : edited;
+            });
+            for (int i = 0; i < writers; i++) {
+                assertEquals(200, reads.get(i).status(), reads.get(i).body());
+                assertEquals(edit + i, reads.get(i).json().get(0).get("content").asText());
+            }
+        }
     }
 
     /** A reader following an author who posted {@code text}, the fan-out done, and the reader held on A. */
