@@ -35,8 +35,14 @@ public final class FanOutSignal implements JdbiConfig<FanOutSignal> {
         return progress.enabled;
     }
 
-    void enable() {
+    /** {@code oneStatementPerPost}: the database runs writes inside WITH (PostgreSQL; see {@link FanOut#tweetPosted}). */
+    void enable(boolean oneStatementPerPost) {
+        progress.oneStatementPerPost = oneStatementPerPost;
         progress.enabled = true;
+    }
+
+    boolean oneStatementPerPost() {
+        return progress.oneStatementPerPost;
     }
 
     /** Called after a commit that queued jobs. */
@@ -62,6 +68,7 @@ public final class FanOutSignal implements JdbiConfig<FanOutSignal> {
         static final int MAX_BACKLOG_TO_WAIT_FOR = 64;
 
         private volatile boolean enabled;
+        private volatile boolean oneStatementPerPost;
         private long submitted;
         private long delivered;
         private boolean workerRunning;

@@ -26,6 +26,8 @@ interface TimelineWriteDao {
     String ENQUEUE = "INSERT INTO timeline_jobs (kind, user_id, subject_id, created_at) "
             + "VALUES (:kind, :user, :subject, :now)";
     String INSERT_OWN = INSERT + "VALUES (:reader, :at, :tweet, 0) ON CONFLICT DO NOTHING";
+    /** Both, as one PostgreSQL statement (a write inside WITH; H2 has none). */
+    String INSERT_OWN_AND_ENQUEUE = "WITH own AS (" + INSERT_OWN + ") " + ENQUEUE;
 
     /** The oldest jobs no other transaction holds; they stay locked until this one ends. */
     @SqlQuery("SELECT id, kind, user_id, subject_id FROM timeline_jobs ORDER BY id LIMIT :limit "
