@@ -4,6 +4,7 @@ import dev.raven.auth.AccessTokens;
 import dev.raven.auth.JwtSecret;
 import dev.raven.auth.PasswordHasher;
 import dev.raven.config.RavenConfig;
+import dev.raven.db.BulkLoads;
 import dev.raven.db.Database;
 import dev.raven.db.EmbeddedH2;
 import dev.raven.seed.SeedPlan;
@@ -86,8 +87,15 @@ final class SeedCommand implements Command {
             if (EmbeddedH2.isUsedBy(config)) {
                 EmbeddedH2.compactAndClose(database.jdbi());
             } else {
-                // Planner statistics for the bulk-loaded tables (H2's ANALYZE made its timeline plans worse).
-                database.jdbi().useHandle(h -> h.execute("ANALYZE"));
+                // Planner statistics and visibility maps for the bulk-loaded tables (H2's ANALYZE made
+                // its timeline plans worse, so not there).
+                database.jdbi().useHandle(h -> {
+                    try {
+                        BulkLoads.refreshStatistics(h.getConnection());
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException("could not analyze the seeded tables: " + e.getMessage(), e);
+                    }
+                });
             }
         } catch (IllegalStateException e) {
             throw new CommandFailed(e.getMessage());

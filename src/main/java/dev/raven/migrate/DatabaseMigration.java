@@ -1,6 +1,7 @@
 package dev.raven.migrate;
 
 import dev.raven.config.RavenConfig;
+import dev.raven.db.BulkLoads;
 import dev.raven.db.Database;
 import dev.raven.db.EmbeddedH2;
 import org.flywaydb.core.api.FlywayException;
@@ -87,14 +88,13 @@ public final class DatabaseMigration {
     }
 
     /**
-     * Planner statistics for the freshly filled tables: without them PostgreSQL plans as if
-     * they were empty until autovacuum gets round to them (never, where it is switched off).
+     * Planner statistics (and visibility maps) for the freshly filled tables: without them
+     * PostgreSQL plans as if they were empty until autovacuum gets round to them (never, where
+     * it is switched off).
      */
     private static void analyze(Connection target) throws SQLException {
         target.setAutoCommit(true);
-        try (var statement = target.createStatement()) {
-            statement.execute("ANALYZE");
-        }
+        BulkLoads.refreshStatistics(target);
     }
 
     private Summary copy(Database from) throws MigrationException {

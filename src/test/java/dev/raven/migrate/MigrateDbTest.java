@@ -107,15 +107,15 @@ class MigrateDbTest {
     }
 
     @Test
-    void theCopiedTablesHavePlannerStatistics() throws java.sql.SQLException {
+    void theCopiedTablesHavePlannerStatisticsAndVisibilityMaps() throws java.sql.SQLException {
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(target.url());
              java.sql.PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM pg_stat_user_tables "
-                     + "WHERE schemaname = ? AND relname = ANY (?) AND last_analyze IS NOT NULL")) {
+                     + "WHERE schemaname = ? AND relname = ANY (?) AND last_analyze IS NOT NULL AND last_vacuum IS NOT NULL")) {
             q.setString(1, target.name());
             q.setArray(2, c.createArrayOf("text", TABLES.toArray()));
             try (java.sql.ResultSet rs = q.executeQuery()) {
                 rs.next();
-                assertEquals(TABLES.size(), rs.getInt(1), "every copied table is analyzed");
+                assertEquals(TABLES.size(), rs.getInt(1), "every copied table is vacuumed and analyzed");
             }
         }
     }
