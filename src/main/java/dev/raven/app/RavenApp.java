@@ -203,7 +203,8 @@ public final class RavenApp implements AutoCloseable {
                             timelineCache.invalidateAll();
                         });
             }
-            Tweets tweets = new Tweets(jdbi, config.tweetMaxLength(), media, clock, notifications, timelineCache);
+            Tweets tweets = new Tweets(jdbi, config.tweetMaxLength(), media, clock, notifications, timelineCache,
+                    !config.isH2());
             Reactions reactions = new Reactions(jdbi, clock, notifications, timelineCache);
             HomeTimeline homeTimeline = new HomeTimeline(jdbi, clock, timelineCache);
             ProfileDiscovery discovery = new ProfileDiscovery(jdbi);

@@ -34,7 +34,7 @@ public final class TweetHandler {
     /** POST tweets_list/. */
     public void create(Context ctx) {
         TweetRequests.TweetBody body = bodies.read(ctx, TweetRequests.TweetBody.class);
-        ctx.status(201).json(tweets.create(viewer(ctx), body));
+        ctx.status(201).json(tweets.create(AuthGuard.principal(ctx), body));
     }
 
     /** GET tweets_list/: the home timeline. */

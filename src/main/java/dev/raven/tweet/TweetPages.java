@@ -115,7 +115,7 @@ public final class TweetPages {
             if (uploaded != null) {
                 mediaUrl = uploaded;
             }
-            created = tweets.create(viewer(ctx), new TweetRequests.TweetBody(content, !mediaUrl.isEmpty(),
+            created = tweets.create(AuthGuard.principal(ctx), new TweetRequests.TweetBody(content, !mediaUrl.isEmpty(),
                     mediaUrl.isEmpty() ? null : mediaUrl, !followersOnly));
         } catch (ApiException e) {
             form.errors(e, Map.of(), "content");

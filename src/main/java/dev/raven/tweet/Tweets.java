@@ -1,5 +1,6 @@
 package dev.raven.tweet;
 
+import dev.raven.auth.Principal;
 import dev.raven.db.Transactions;
 import dev.raven.http.ApiException;
 import dev.raven.http.FieldErrors;
@@ -9,11 +10,14 @@ import dev.raven.notify.Kind;
 import dev.raven.notify.Notice;
 import dev.raven.notify.Notifications;
 import dev.raven.timeline.FanOut;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 /** Posting, reading, editing and deleting single tweets. */
 public final class Tweets {
@@ -23,18 +27,22 @@ public final class Tweets {
     private final Clock clock;
     private final Notifications notifications;
     private final TimelineCache timelines;
+    /** PostgreSQL: an UPDATE can return the row it changed (RETURNING); H2 reads it after. */
+    private final boolean updatesReturnRows;
 
     public Tweets(Jdbi jdbi, int maxLength, MediaLibrary media, Clock clock, Notifications notifications,
-                  TimelineCache timelines) {
+                  TimelineCache timelines, boolean updatesReturnRows) {
         this.jdbi = jdbi;
         this.rules = new TweetRules(maxLength);
         this.media = media;
         this.clock = clock;
         this.notifications = notifications;
         this.timelines = timelines;
+        this.updatesReturnRows = updatesReturnRows;
     }
 
-    Tweet create(long authorUserId, TweetRequests.TweetBody body) {
+    Tweet create(Principal author, TweetRequests.TweetBody body) {
+        long authorUserId = author.userId();
         TweetRules.Draft draft = rules.forCreate(body);
         checkMediaUrl(draft.mediaUrl(), null);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -44,8 +52,7 @@ public final class Tweets {
                     .bind("media", draft.hasMedia()).bind("mediaUrl", draft.mediaUrl())
                     .bind("isPublic", draft.isPublic()).bind("now", now)
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            h.createUpdate(TweetDao.COUNT_TWEETS).bind("userId", authorUserId).bind("delta", 1)
-                    .bind("mediaDelta", draft.hasMedia() ? 1 : 0).execute();
+            Optional<AuthorCard> card = countNewTweet(h, authorUserId, draft.hasMedia());
             media.use(h, authorUserId, MediaLibrary.Use.tweet(id), draft.mediaUrl(), null, "media_url");
             PostLinks.MentionChange mentions = PostLinks.storeNewTweet(h, id, draft.content());
             FanOut.tweetPosted(h, authorUserId, id, now);
@@ -53,9 +60,32 @@ public final class Tweets {
             h.afterCommit(() -> timelines.tweetPosted(authorUserId, id, now));
             notifications.notifyAll(h, mentions.added().stream()
                     .map(user -> Notice.onTweet(Kind.MENTION, authorUserId, user, id)).toList());
+            if (card.isPresent() && !draft.hasMedia() && PostText.mentionKeys(draft.content()).isEmpty()) {
+                // Nothing about a plain new post is in other rows yet (reactions, mentions, a
+                // picture): the answer is what was just written, without reading it back.
+                return new Tweet(id, authorUserId, author.username(), draft.content(), card.get().alias(), false,
+                        null, draft.isPublic(), card.get().imageUrl(), now, 0, 0, 0, 0, false, false, false, null,
+                        Mentions.NONE);
+            }
             return h.createQuery(TweetDao.FIND_VISIBLE).bind("id", id).bind("viewer", authorUserId)
                     .map(TweetSql.TWEET).one();
         });
+    }
+
+    /** The author's counters move; returns what a post shows of its author (one statement on PostgreSQL). */
+    private Optional<AuthorCard> countNewTweet(Handle h, long authorUserId, boolean media) {
+        if (updatesReturnRows) {
+            return h.createQuery(TweetDao.COUNT_TWEETS + " RETURNING alias, image_url").bind("userId", authorUserId)
+                    .bind("delta", 1).bind("mediaDelta", media ? 1 : 0).map(AuthorCard.ROW).findOne();
+        }
+        h.createUpdate(TweetDao.COUNT_TWEETS).bind("userId", authorUserId).bind("delta", 1)
+                .bind("mediaDelta", media ? 1 : 0).execute();
+        return h.createQuery("SELECT alias, image_url FROM profiles WHERE user_id = :userId")
+                .bind("userId", authorUserId).map(AuthorCard.ROW).findOne();
+    }
+
+    private record AuthorCard(String alias, String imageUrl) {
+        static final RowMapper<AuthorCard> ROW = (rs, ctx) -> new AuthorCard(rs.getString(1), rs.getString(2));
     }
 
     public Tweet get(long viewerUserId, long tweetId) {

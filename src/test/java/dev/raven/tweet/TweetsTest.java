@@ -59,6 +59,31 @@ class TweetsTest {
         assertFalse(t.get("saved").asBoolean());
     }
 
+    /**
+     * A plain post is answered from what was written, not read back: the answer must be the
+     * tweet as its author reads it afterwards, whatever the post holds.
+     */
+    @Test
+    void theAnswerToAPostIsTheTweetAsReadAfterwards() {
+        TestUser author = social.user("answered");
+        TestUser mentioned = social.user("mentioned");
+        assertEquals(202, api.put("/api/profiles/edit/", Map.of("image_url", "https://img.example/me.png"),
+                author.access()).status());
+        List<Map<String, Object>> posts = List.of(
+                Map.of("content", "plain words with a #Tag and ünïcödé 🐦"),
+                Map.of("content", "for followers only", "public", false),
+                Map.of("content", "hello @" + mentioned.username()),
+                Social.body("with a picture", "https://img.example/cat.png", true));
+        for (Map<String, Object> post : posts) {
+            Api.Res answer = api.post("/api/tweets/tweets_list/", post, author.access());
+            assertEquals(201, answer.status(), answer.body());
+            Api.Res read = api.get("/api/tweets/get_tweet/" + answer.json().get("tweet_id").asLong() + "/",
+                    author.access());
+            assertEquals(200, read.status(), read.body());
+            assertEquals(read.json(), answer.json(), "posted " + post);
+        }
+    }
+
     @Test
     void aTweetWithMediaKeepsItsUrlAndCountsAsMedia() {
         TestUser author = social.user("media");
