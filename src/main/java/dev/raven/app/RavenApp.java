@@ -65,6 +65,7 @@ import dev.raven.tag.TagHandler;
 import dev.raven.tag.TagPages;
 import dev.raven.tag.Tags;
 import dev.raven.http.UriRules;
+import dev.raven.http.Utf8JsonMapper;
 import dev.raven.profile.ProfileHandler;
 import dev.raven.profile.ProfilePages;
 import dev.raven.profile.Profiles;
@@ -96,7 +97,6 @@ import dev.raven.timeline.DormantReaders;
 import dev.raven.timeline.FanOutWorker;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
-import io.javalin.json.JavalinJackson;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -297,7 +297,7 @@ public final class RavenApp implements AutoCloseable {
                                   OperatorGuard operatorGuard, WriteGate writeGate, Handlers handlers) {
         c.startup.showJavalinBanner = false;
         c.startup.showOldJavalinVersionWarning = false;
-        c.jsonMapper(new JavalinJackson(mapper, false));
+        c.jsonMapper(new Utf8JsonMapper(mapper));
         // BodyBuffering holds every route to its own limit; Javalin's may not be the lower one.
         long uploadBytes = config.media().uploadBodyBytes();
         c.http.maxRequestSize = Math.max(config.maxBodyBytes(), uploadBytes);
