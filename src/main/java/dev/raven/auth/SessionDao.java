@@ -47,6 +47,10 @@ public interface SessionDao {
      * handed to retries of the token before. The chain stays one line, so a sibling kept
      * elsewhere shows up as reuse later.
      */
+    /** Spends the token if nobody has: 1 if this call spent it. */
+    @SqlUpdate("UPDATE refresh_tokens SET spent_at = :now WHERE token_hash = :hash AND spent_at IS NULL")
+    int spendToken(@Bind("hash") String hash, @Bind("now") Instant now);
+
     @SqlUpdate("UPDATE refresh_tokens SET spent_at = :now WHERE session_id = :sessionId AND spent_at IS NULL")
     int spendUnspentTokensOf(@Bind("sessionId") long sessionId, @Bind("now") Instant now);
 

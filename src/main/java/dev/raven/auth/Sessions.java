@@ -78,13 +78,23 @@ public final class Sessions {
                 return RefreshOutcome.invalid();
             }
             SessionDao.RefreshTokenState state = found.get();
+            boolean spentHere = false;
             if (!state.spent()) {
                 if (!state.live()) {
                     return RefreshOutcome.invalid();
                 }
+                // Spent by this statement, or by a refresh whose commit the re-read did not see yet
+                // (H2 can wake a lock's waiter a moment before the holder's commit shows): an
+                // UPDATE sees the latest version, so only one refresh can spend the token.
+                spentHere = dao.spendToken(hash, now) == 1;
+                if (!spentHere) {
+                    lastSpent = dao.lockSession(sessionId); // held already; read after that commit
+                }
+            }
+            if (spentHere) {
                 dao.spendUnspentTokensOf(sessionId, now);
                 dao.recordLastSpent(sessionId, hash, now);
-            } else if (!state.live() || !isRetry(lastSpent.get(), hash, now)) {
+            } else if (!state.live() || lastSpent.isEmpty() || !isRetry(lastSpent.get(), hash, now)) {
                 dao.revokeSession(sessionId, now, "refresh_token_reuse");
                 return RefreshOutcome.reused(sessionId);
             }
