@@ -81,7 +81,8 @@ public final class CommittedWrites implements StatementCustomizer, HandleListene
 
     /**
      * The verdict per SQL text, remembered: every statement is tested, the texts are few (the
-     * constants, and IN lists by length), and the patterns cost 5% of a post's server time.
+     * constants, and IN lists by length), and the patterns cost 5% of a post's server time. A
+     * text with writes inside WITH matters if one of its parts does ({@link StatementParts}).
      */
     private static final class Verdicts implements Predicate<String> {
         /** Far more texts than Raven runs; beyond it (texts built from input?) it starts again. */
@@ -97,7 +98,7 @@ public final class CommittedWrites implements StatementCustomizer, HandleListene
         public boolean test(String sql) {
             Boolean verdict = known.get(sql);
             if (verdict == null) {
-                verdict = matters.test(sql);
+                verdict = StatementParts.of(sql).stream().anyMatch(matters);
                 if (known.size() >= MAX_TEXTS) {
                     known.clear();
                 }

@@ -18,21 +18,27 @@ public final class FanOut {
 
     /** A new tweet: its author sees it at once; their followers once the worker delivers it. */
     public static void tweetPosted(Handle h, long authorUserId, long tweetId, Instant createdAt) {
-        FanOutSignal signal = h.getConfig(FanOutSignal.class);
-        if (!signal.enabled()) {
-            return;
-        }
-        if (signal.oneStatementPerPost()) {
-            // PostgreSQL: the author's row and the job in one statement, a round trip less per post.
-            h.createUpdate(TimelineWriteDao.INSERT_OWN_AND_ENQUEUE).bind("reader", authorUserId).bind("at", createdAt)
-                    .bind("tweet", tweetId).bind("kind", JobKind.TWEET.dbName).bind("user", authorUserId)
-                    .bind("subject", tweetId).bind("now", Instant.now().truncatedTo(ChronoUnit.MICROS)).execute();
-            h.afterCommit(signal::queued);
+        if (!h.getConfig(FanOutSignal.class).enabled()) {
             return;
         }
         h.createUpdate(TimelineWriteDao.INSERT_OWN).bind("reader", authorUserId).bind("at", createdAt)
                 .bind("tweet", tweetId).execute();
         queue(h, JobKind.TWEET, authorUserId, tweetId);
+    }
+
+    /**
+     * {@link #tweetPosted} as part of the PostgreSQL statement that inserts the tweet, a round
+     * trip less per post: WITH entries (after a comma) for the tweet its entry {@code posted}
+     * returns (id, user_id, created_at), or "" where fan-out is off. Call it only for the
+     * statement about to run in {@code h}'s transaction: the worker wakes when that commits.
+     */
+    public static String tweetPostedEntries(Handle h) {
+        FanOutSignal signal = h.getConfig(FanOutSignal.class);
+        if (!signal.enabled()) {
+            return "";
+        }
+        h.afterCommit(signal::queued);
+        return ", " + TimelineWriteDao.OWN_AND_JOB_OF_POSTED;
     }
 
     public static void retweeted(Handle h, long retweeterUserId, long tweetId) {

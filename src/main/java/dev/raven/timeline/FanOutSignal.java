@@ -35,14 +35,8 @@ public final class FanOutSignal implements JdbiConfig<FanOutSignal> {
         return progress.enabled;
     }
 
-    /** {@code oneStatementPerPost}: the database runs writes inside WITH (PostgreSQL; see {@link FanOut#tweetPosted}). */
-    void enable(boolean oneStatementPerPost) {
-        progress.oneStatementPerPost = oneStatementPerPost;
+    void enable() {
         progress.enabled = true;
-    }
-
-    boolean oneStatementPerPost() {
-        return progress.oneStatementPerPost;
     }
 
     /** Called after a commit that queued jobs. */
@@ -68,7 +62,6 @@ public final class FanOutSignal implements JdbiConfig<FanOutSignal> {
         static final int MAX_BACKLOG_TO_WAIT_FOR = 64;
 
         private volatile boolean enabled;
-        private volatile boolean oneStatementPerPost;
         private long submitted;
         private long delivered;
         private boolean workerRunning;

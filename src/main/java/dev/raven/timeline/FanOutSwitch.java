@@ -1,11 +1,8 @@
 package dev.raven.timeline;
 
 import dev.raven.db.Transactions;
-import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-
-import java.sql.SQLException;
 
 /**
  * timeline.fanout: whether home timelines are fanned out on write. Off, nothing is queued
@@ -21,7 +18,6 @@ public final class FanOutSwitch {
 
     /** At start-up, before serving: fan-out on for this Jdbi's requests, tables rebuilt if they were not kept. */
     public static void turnOn(Jdbi jdbi) {
-        boolean postgres = jdbi.withHandle(h -> isPostgres(h));
         Transactions.useTransaction(jdbi, h -> {
             if (isOn(h)) {
                 return;
@@ -33,15 +29,7 @@ public final class FanOutSwitch {
                     + "SELECT 'rebuild', id, 0, CURRENT_TIMESTAMP FROM users");
             markOn(h);
         });
-        jdbi.getConfig(FanOutSignal.class).enable(postgres);
-    }
-
-    private static boolean isPostgres(Handle h) {
-        try {
-            return "PostgreSQL".equals(h.getConnection().getMetaData().getDatabaseProductName());
-        } catch (SQLException e) {
-            throw new ConnectionException(e);
-        }
+        jdbi.getConfig(FanOutSignal.class).enable();
     }
 
     /** At start-up with fan-out off: the tables stop being kept, so turning it on again rebuilds them. */

@@ -26,8 +26,14 @@ interface TimelineWriteDao {
     String ENQUEUE = "INSERT INTO timeline_jobs (kind, user_id, subject_id, created_at) "
             + "VALUES (:kind, :user, :subject, :now)";
     String INSERT_OWN = INSERT + "VALUES (:reader, :at, :tweet, 0) ON CONFLICT DO NOTHING";
-    /** Both, as one PostgreSQL statement (a write inside WITH; H2 has none). */
-    String INSERT_OWN_AND_ENQUEUE = "WITH own AS (" + INSERT_OWN + ") " + ENQUEUE;
+    /**
+     * Both, for the tweet inserted by the same PostgreSQL statement's WITH entry {@code posted}
+     * (returning id, user_id, created_at): two more WITH entries, to follow it (H2 has no
+     * writes inside WITH). The job's time is the tweet's.
+     */
+    String OWN_AND_JOB_OF_POSTED = "own AS (" + INSERT + "SELECT user_id, created_at, id, 0 FROM posted "
+            + "ON CONFLICT DO NOTHING), job AS (INSERT INTO timeline_jobs (kind, user_id, subject_id, created_at) "
+            + "SELECT '" + JobKind.TWEET.dbName + "', user_id, id, created_at FROM posted)";
 
     /** The oldest jobs no other transaction holds; they stay locked until this one ends. */
     @SqlQuery("SELECT id, kind, user_id, subject_id FROM timeline_jobs ORDER BY id LIMIT :limit "

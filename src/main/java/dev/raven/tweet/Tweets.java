@@ -27,18 +27,18 @@ public final class Tweets {
     private final Clock clock;
     private final Notifications notifications;
     private final TimelineCache timelines;
-    /** PostgreSQL: an UPDATE can return the row it changed (RETURNING); H2 reads it after. */
-    private final boolean updatesReturnRows;
+    /** PostgreSQL: a post's writes in one statement (writes inside WITH); H2 has none. */
+    private final boolean postgres;
 
     public Tweets(Jdbi jdbi, int maxLength, MediaLibrary media, Clock clock, Notifications notifications,
-                  TimelineCache timelines, boolean updatesReturnRows) {
+                  TimelineCache timelines, boolean postgres) {
         this.jdbi = jdbi;
         this.rules = new TweetRules(maxLength);
         this.media = media;
         this.clock = clock;
         this.notifications = notifications;
         this.timelines = timelines;
-        this.updatesReturnRows = updatesReturnRows;
+        this.postgres = postgres;
     }
 
     Tweet create(Principal author, TweetRequests.TweetBody body) {
@@ -48,23 +48,21 @@ public final class Tweets {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         // Plain statements, not TweetDao: attaching a SqlObject costs more than a post's inserts.
         return Transactions.inTransaction(jdbi, h -> {
-            long id = h.createUpdate(TweetDao.INSERT).bind("userId", authorUserId).bind("content", draft.content())
-                    .bind("media", draft.hasMedia()).bind("mediaUrl", draft.mediaUrl())
-                    .bind("isPublic", draft.isPublic()).bind("now", now)
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            Optional<AuthorCard> card = countNewTweet(h, authorUserId, draft.hasMedia());
+            Written written = postgres ? writeInOneStatement(h, authorUserId, draft, now)
+                    : writeStepByStep(h, authorUserId, draft, now);
+            long id = written.tweetId();
             media.use(h, authorUserId, MediaLibrary.Use.tweet(id), draft.mediaUrl(), null, "media_url");
             PostLinks.MentionChange mentions = PostLinks.storeNewTweet(h, id, draft.content());
-            FanOut.tweetPosted(h, authorUserId, id, now);
             notifications.timeline(h, authorUserId, id);
             h.afterCommit(() -> timelines.tweetPosted(authorUserId, id, now));
             notifications.notifyAll(h, mentions.added().stream()
                     .map(user -> Notice.onTweet(Kind.MENTION, authorUserId, user, id)).toList());
-            if (card.isPresent() && !draft.hasMedia() && PostText.mentionKeys(draft.content()).isEmpty()) {
+            if (written.author().isPresent() && !draft.hasMedia() && PostText.mentionKeys(draft.content()).isEmpty()) {
                 // Nothing about a plain new post is in other rows yet (reactions, mentions, a
                 // picture): the answer is what was just written, without reading it back.
-                return new Tweet(id, authorUserId, author.username(), draft.content(), card.get().alias(), false,
-                        null, draft.isPublic(), card.get().imageUrl(), now, 0, 0, 0, 0, false, false, false, null,
+                AuthorCard card = written.author().get();
+                return new Tweet(id, authorUserId, author.username(), draft.content(), card.alias(), false,
+                        null, draft.isPublic(), card.imageUrl(), now, 0, 0, 0, 0, false, false, false, null,
                         Mentions.NONE);
             }
             return h.createQuery(TweetDao.FIND_VISIBLE).bind("id", id).bind("viewer", authorUserId)
@@ -72,16 +70,42 @@ public final class Tweets {
         });
     }
 
-    /** The author's counters move; returns what a post shows of its author (one statement on PostgreSQL). */
-    private Optional<AuthorCard> countNewTweet(Handle h, long authorUserId, boolean media) {
-        if (updatesReturnRows) {
-            return h.createQuery(TweetDao.COUNT_TWEETS + " RETURNING alias, image_url").bind("userId", authorUserId)
-                    .bind("delta", 1).bind("mediaDelta", media ? 1 : 0).map(AuthorCard.ROW).findOne();
-        }
+    /**
+     * PostgreSQL: the tweet, its author's counters (returning what a post shows of the author)
+     * and, with fan-out on, the author's own timeline row and the fan-out job, as one
+     * statement: one round trip where there were three.
+     */
+    private static Written writeInOneStatement(Handle h, long authorUserId, TweetRules.Draft draft, Instant now) {
+        String sql = "WITH posted AS (" + TweetDao.INSERT + " RETURNING id, user_id, created_at), "
+                + "counted AS (" + TweetDao.COUNT_TWEETS + " RETURNING user_id, alias, image_url)"
+                + FanOut.tweetPostedEntries(h)
+                + " SELECT posted.id, counted.alias, counted.image_url, counted.user_id IS NOT NULL "
+                + "FROM posted LEFT JOIN counted ON TRUE";
+        return h.createQuery(sql).bind("userId", authorUserId).bind("content", draft.content())
+                .bind("media", draft.hasMedia()).bind("mediaUrl", draft.mediaUrl())
+                .bind("isPublic", draft.isPublic()).bind("now", now)
+                .bind("delta", 1).bind("mediaDelta", draft.hasMedia() ? 1 : 0)
+                .map((rs, ctx) -> new Written(rs.getLong(1), rs.getBoolean(4)
+                        ? Optional.of(new AuthorCard(rs.getString(2), rs.getString(3))) : Optional.empty()))
+                .one();
+    }
+
+    /** Other databases (H2): the same writes, a statement each. */
+    private static Written writeStepByStep(Handle h, long authorUserId, TweetRules.Draft draft, Instant now) {
+        long id = h.createUpdate(TweetDao.INSERT).bind("userId", authorUserId).bind("content", draft.content())
+                .bind("media", draft.hasMedia()).bind("mediaUrl", draft.mediaUrl())
+                .bind("isPublic", draft.isPublic()).bind("now", now)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         h.createUpdate(TweetDao.COUNT_TWEETS).bind("userId", authorUserId).bind("delta", 1)
-                .bind("mediaDelta", media ? 1 : 0).execute();
-        return h.createQuery("SELECT alias, image_url FROM profiles WHERE user_id = :userId")
+                .bind("mediaDelta", draft.hasMedia() ? 1 : 0).execute();
+        Optional<AuthorCard> author = h.createQuery("SELECT alias, image_url FROM profiles WHERE user_id = :userId")
                 .bind("userId", authorUserId).map(AuthorCard.ROW).findOne();
+        FanOut.tweetPosted(h, authorUserId, id, now);
+        return new Written(id, author);
+    }
+
+    /** A new tweet's id, and what a post shows of its author (none if the author has no profile). */
+    private record Written(long tweetId, Optional<AuthorCard> author) {
     }
 
     private record AuthorCard(String alias, String imageUrl) {
