@@ -42,15 +42,15 @@ public interface SessionDao {
     @SqlQuery("SELECT last_spent_hash, last_spent_at FROM login_sessions WHERE id = :id FOR UPDATE")
     Optional<LastSpent> lockSession(@Bind("id") long sessionId);
 
-    /**
-     * Spends the presented token and, with it, the session's other unspent ones: the siblings
-     * handed to retries of the token before. The chain stays one line, so a sibling kept
-     * elsewhere shows up as reuse later.
-     */
     /** Spends the token if nobody has: 1 if this call spent it. */
     @SqlUpdate("UPDATE refresh_tokens SET spent_at = :now WHERE token_hash = :hash AND spent_at IS NULL")
     int spendToken(@Bind("hash") String hash, @Bind("now") Instant now);
 
+    /**
+     * After the presented token is spent: the session's other unspent tokens, the siblings
+     * handed to retries of the token before. The chain stays one line, so a sibling kept
+     * elsewhere shows up as reuse later.
+     */
     @SqlUpdate("UPDATE refresh_tokens SET spent_at = :now WHERE session_id = :sessionId AND spent_at IS NULL")
     int spendUnspentTokensOf(@Bind("sessionId") long sessionId, @Bind("now") Instant now);
 
