@@ -13,6 +13,7 @@ import dev.raven.timeline.FanOut;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -81,9 +82,7 @@ public final class Tweets {
                 + FanOut.tweetPostedEntries(h)
                 + " SELECT posted.id, counted.alias, counted.image_url, counted.user_id IS NOT NULL "
                 + "FROM posted LEFT JOIN counted ON TRUE";
-        return h.createQuery(sql).bind("userId", authorUserId).bind("content", draft.content())
-                .bind("media", draft.hasMedia()).bind("mediaUrl", draft.mediaUrl())
-                .bind("isPublic", draft.isPublic()).bind("now", now)
+        return bindNewTweet(h.createQuery(sql), authorUserId, draft, now)
                 .bind("delta", 1).bind("mediaDelta", draft.hasMedia() ? 1 : 0)
                 .map((rs, ctx) -> new Written(rs.getLong(1), rs.getBoolean(4)
                         ? Optional.of(new AuthorCard(rs.getString(2), rs.getString(3))) : Optional.empty()))
@@ -92,9 +91,7 @@ public final class Tweets {
 
     /** Other databases (H2): the same writes, a statement each. */
     private static Written writeStepByStep(Handle h, long authorUserId, TweetRules.Draft draft, Instant now) {
-        long id = h.createUpdate(TweetDao.INSERT).bind("userId", authorUserId).bind("content", draft.content())
-                .bind("media", draft.hasMedia()).bind("mediaUrl", draft.mediaUrl())
-                .bind("isPublic", draft.isPublic()).bind("now", now)
+        long id = bindNewTweet(h.createUpdate(TweetDao.INSERT), authorUserId, draft, now)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         h.createUpdate(TweetDao.COUNT_TWEETS).bind("userId", authorUserId).bind("delta", 1)
                 .bind("mediaDelta", draft.hasMedia() ? 1 : 0).execute();
@@ -102,6 +99,14 @@ public final class Tweets {
                 .bind("userId", authorUserId).map(AuthorCard.ROW).findOne();
         FanOut.tweetPosted(h, authorUserId, id, now);
         return new Written(id, author);
+    }
+
+    /** The parameters of {@link TweetDao#INSERT}, in either path. */
+    private static <S extends SqlStatement<S>> S bindNewTweet(S statement, long authorUserId, TweetRules.Draft draft,
+                                                              Instant now) {
+        return statement.bind("userId", authorUserId).bind("content", draft.content())
+                .bind("media", draft.hasMedia()).bind("mediaUrl", draft.mediaUrl())
+                .bind("isPublic", draft.isPublic()).bind("now", now);
     }
 
     /** A new tweet's id, and what a post shows of its author (none if the author has no profile). */
